@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
+import { ErrorResponseSchema } from '@dataset-profiler/core';
+import { isProtectedPath } from '../http/auth.js';
+import type { Endpoint } from '../http/httpHandler.js';
+import { json } from '../http/responses.js';
+import type { RouteSpec } from './routeSpec.js';
+
+/** The OpenAPI 3.1 document, generated from the routes table and its zod schemas. */
+
+/** One component for every error answer, referenced by `$ref` instead of repeated inline. */
+const ErrorDocument = ErrorResponseSchema.meta({ id: 'ErrorResponse', description: "FastAPI's `detail` plus a GError document" });
+
+const ERROR_DESCRIPTIONS: Record<number, string> = {
+  401: 'Missing, invalid or expired token (when ENABLE_AUTH=true)',
+  403: 'The token is valid but its client is not allowed',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: "Conflicts with the job's state",
+  413: 'Request body larger than 1 MiB',
+  415: 'Content-Type is not application/json',
+  422: 'Validation error: `detail` lists one entry per offending field',
+  500: 'Internal error (never a stack trace)',
+  503: 'A dependency is unavailable; retry after `Retry-After` seconds',
+};
+
+const ERROR_HEADERS: Record<number, Record<string, z.ZodType>> = {
+  401: { 'WWW-Authenticate': z.literal('Bearer') },
+  405: { Allow: z.string() },
+  503: { 'Retry-After': z.string().meta({ description: 'Seconds to wait before retrying' }) },
+};
+
+const errorStatuses = (route: RouteSpec): number[] => {
+  const statuses = new Set<number>([...route.errors, 500]);
+  if (isProtectedPath(route.path)) [401, 403, 503].forEach((s) => statuses.add(s));
+  if (route.body) [413, 415, 422].forEach((s) => statuses.add(s));
+  if (route.request?.path) statuses.add(422);
+  return [...statuses].sort((a, b) => a - b);
+};
+
+const responsesOf = (route: RouteSpec): Record<string, ZodOpenApiResponseObject> => {
+  const { response } = route;
+  const responses: Record<string, ZodOpenApiResponseObject> = {
+    [String(response.status ?? 200)]: { description: response.description, content: { [response.contentType ?? 'application/json']: { schema: response.schema } } },
+  };
+  for (const status of errorStatuses(route)) {
+    const headers = ERROR_HEADERS[status];
+    responses[String(status)] = {
+      description: ERROR_DESCRIPTIONS[status] ?? 'Error',
+      ...(headers ? { headers: z.object(headers) } : {}),
+      content: { 'application/json': { schema: ErrorDocument } },
+    };
+  }
+  return responses;
+};
+
+const operationOf = (route: RouteSpec): ZodOpenApiOperationObject => ({
+  operationId: route.operationId,
+  summary: route.summary,
+  tags: [...route.tags],
+  ...(route.request?.path ? { requestParams: { path: route.request.path } } : {}),
+  ...(route.request?.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.request.body } } } } : {}),
+  ...(isProtectedPath(route.path) ? { security: [{ bearerAuth: [] }] } : {}),
+  responses: responsesOf(route),
+});
+
+export const buildOpenApiDocument = (routes: readonly RouteSpec[]): ReturnType<typeof createDocument> => {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const route of routes) {
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
+  }
+  return createDocument({
+    openapi: '3.1.0',
+    info: { title: 'Dataset Profiler', version: '0.1.0', description: 'Profiles datasets into MLCommons Croissant JSON-LD.' },
+    paths,
+    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+  });
+};
+
+/** Built on first request and kept: the table does not change while the process lives. */
+export const openApiEndpoint = (routes: () => readonly RouteSpec[]): Endpoint => {
+  let document: unknown;
+  return async function openApiHandler() {
+    document ??= buildOpenApiDocument(routes());
+    return json(document);
+  };
+};

@@ -1,0 +1,6 @@
+/** Where a job's profiles live in the ProfileStore. One place, used by the job and the API. */
+export const profileKeys = {
+  light: (jobId: string) => `jobs/${jobId}/light.json`,
+  heavy: (jobId: string) => `jobs/${jobId}/heavy.json`,
+  cdd: (datasetId: string) => `cdd/${datasetId}.json`,
+};

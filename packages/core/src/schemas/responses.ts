@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { JOB_STATUS, PROGRESS_PHASE } from '../job.js';
+
+export const JobIdParamSchema = z.uuid();
+
+export const TriggerResponseSchema = z.object({
+  job_id: z.uuid(),
+  status: z.literal('Job submitted'),
+});
+
+export const ProgressSchema = z.object({
+  phase: z.enum(Object.values(PROGRESS_PHASE) as [string, ...string[]]),
+  files_done: z.int(),
+  files_total: z.int(),
+  bytes_done: z.int(),
+  bytes_total: z.int(),
+});
+
+export const JobStatusResponseSchema = z.object({
+  job_id: z.uuid(),
+  dataset_id: z.string().nullable(),
+  status: z.enum(Object.values(JOB_STATUS) as [string, ...string[]]),
+  only_light_profile: z.boolean(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  progress: ProgressSchema,
+  message: z.string().optional(),
+  additional_details: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const RunnerStatusResponseSchema = z.enum(['pending', 'in_progress', 'completed', 'failed', 'unknown']);
+
+export const ProfileResponseSchema = z.object({
+  moma_profile_light: z.record(z.string(), z.unknown()),
+  moma_profile_heavy: z.record(z.string(), z.unknown()),
+  cdd_profile: z.union([z.object({ path: z.string() }), z.object({})]),
+});
+
+export const CddProfilePathResponseSchema = z.object({ cdd_profile_path: z.string().nullable() });
+
+export const CleanUpRequestSchema = z.strictObject({ job_id: z.uuid() });
+export const CleanUpResponseSchema = z.object({ job_id: z.uuid(), status: z.literal('CLEANED_UP') });
+
+export const ValidationIssueSchema = z.object({
+  loc: z.array(z.union([z.string(), z.number()])),
+  msg: z.string(),
+  type: z.string(),
+  input: z.unknown().optional(),
+  ctx: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const ErrorResponseSchema = z.object({
+  detail: z.union([z.string(), z.array(ValidationIssueSchema)]),
+  code: z.string(),
+  message: z.string(),
+  status: z.int(),
+  request_id: z.string(),
+  error_data: z.unknown().optional(),
+});
+
+export type JobStatusResponse = z.infer<typeof JobStatusResponseSchema>;
+export type RunnerStatus = z.infer<typeof RunnerStatusResponseSchema>;
+export type ProfileResponse = z.infer<typeof ProfileResponseSchema>;

@@ -1,0 +1,26 @@
+import type { CircuitBreaker } from './CircuitBreaker.js';
+import type { Logger } from './logger.js';
+import type { Clock } from './ports/Clock.js';
+import type { Datasets } from './ports/Datasets.js';
+import type { JobQueue } from './ports/JobQueue.js';
+import type { JobStore } from './ports/JobStore.js';
+import type { ProfileStore } from './ports/ProfileStore.js';
+import type { RayJobs } from './ports/RayJobs.js';
+
+/** Everything the use cases need, built once by a composition root (local or AWS). */
+export interface Services {
+  jobs: JobStore;
+  /** ProfileRequested messages, consumed by the dispatcher. */
+  requests: JobQueue;
+  /** Where requests go after too many failed deliveries. */
+  requestsDeadLetters: JobQueue;
+  /** JobEvents sent by running profile jobs, consumed by the dispatcher. */
+  events: JobQueue;
+  profiles: ProfileStore;
+  ray: RayJobs;
+  circuit: CircuitBreaker;
+  datasets: Datasets;
+  clock: Clock;
+  newId: () => string;
+  logger: Logger;
+}

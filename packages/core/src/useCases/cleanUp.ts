@@ -1,0 +1,27 @@
+import { JobNotFoundError, JobStateConflictError } from '../errors.js';
+import { JOB_EVENT } from '../events.js';
+import { JOB_STATUS } from '../job.js';
+import type { Services } from '../services.js';
+import { isFinal } from '../stateMachine.js';
+import { applyJobEvent } from './applyJobEvent.js';
+
+/**
+ * Deletes the job's light and heavy profiles and marks it CLEANED_UP; 409 while it is still running.
+ * The CDD profile belongs to the dataset (the newest job of that dataset wrote it) and stays.
+ */
+export const cleanUp = async (
+  s: Pick<Services, 'jobs' | 'profiles' | 'clock' | 'logger'>,
+  jobId: string,
+): Promise<{ job_id: string; status: 'CLEANED_UP' }> => {
+  const job = await s.jobs.get(jobId);
+  if (!job) throw new JobNotFoundError(jobId);
+  if (job.status !== JOB_STATUS.CLEANED_UP) {
+    if (!isFinal(job)) throw new JobStateConflictError(jobId, job.status);
+    for (const key of [job.profiles.light, job.profiles.heavy]) if (key) await s.profiles.delete(key);
+    const outcome = await applyJobEvent(s, { type: JOB_EVENT.CLEANED_UP, jobId });
+    if (outcome.kind === 'ignored' && outcome.reason !== 'job is already CLEANED_UP') {
+      throw new JobStateConflictError(jobId, job.status);
+    }
+  }
+  return { job_id: jobId, status: 'CLEANED_UP' };
+};

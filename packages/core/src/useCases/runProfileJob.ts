@@ -1,0 +1,114 @@
+import { JOB_EVENT, type JobEvent } from '../events.js';
+import { PROGRESS_PHASE, type Progress } from '../job.js';
+import type { Logger } from '../logger.js';
+import type { Clock } from '../ports/Clock.js';
+import type { DatasetProfiler, ProfilingProgress } from '../ports/DatasetProfiler.js';
+import type { Datasets } from '../ports/Datasets.js';
+import type { JobQueue } from '../ports/JobQueue.js';
+import type { ProfileStore } from '../ports/ProfileStore.js';
+import { profileKeys } from '../profileKeys.js';
+import { firstRawDataPath, type ProfilingRequest } from '../schemas/ProfilingRequest.js';
+
+export interface ProfileJobDeps {
+  profiles: ProfileStore;
+  /** Where the job reports to the dispatcher. */
+  events: JobQueue;
+  datasets: Datasets;
+  profiler: DatasetProfiler;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Progress is sent at most this often. */
+const PROGRESS_INTERVAL_MS = 1_000;
+
+/** A failure the job reports itself, with the step it happened in. */
+class JobStepError extends Error {
+  constructor(message: string, readonly step: string, readonly file?: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'JobStepError';
+  }
+}
+
+const toProgress = (p: ProfilingProgress): Progress => ({
+  phase: p.phase === 'listing' ? PROGRESS_PHASE.LISTING : p.phase === 'light' ? PROGRESS_PHASE.LIGHT : PROGRESS_PHASE.HEAVY,
+  files_done: p.filesDone,
+  files_total: p.filesTotal,
+  bytes_done: p.bytesDone,
+  bytes_total: p.bytesTotal,
+});
+
+/** Sends progress at most once a second; `flush` sends the last unsent update. */
+const progressReporter = (deps: ProfileJobDeps, jobId: string) => {
+  let lastSentAt = -Infinity;
+  let pending: Progress | undefined;
+  let sending: Promise<unknown> = Promise.resolve();
+  const send = (progress: Progress) => {
+    lastSentAt = deps.clock.now().getTime();
+    pending = undefined;
+    const event: JobEvent = { type: JOB_EVENT.PROGRESS, jobId, progress };
+    sending = sending.then(() => deps.events.send(event)).catch((error) => deps.logger.warn({ job_id: jobId, err: error }, 'progress not sent'));
+  };
+  return {
+    report(p: ProfilingProgress) {
+      const progress = toProgress(p);
+      if (deps.clock.now().getTime() - lastSentAt >= PROGRESS_INTERVAL_MS) send(progress);
+      else pending = progress;
+    },
+    async flush() {
+      if (pending) send(pending);
+      await sending;
+    },
+  };
+};
+
+const locateRoot = async (deps: ProfileJobDeps, request: ProfilingRequest): Promise<string | undefined> => {
+  const raw = firstRawDataPath(request.profile_specification);
+  if (!raw) return undefined;
+  const location = await deps.datasets.locate(raw.dataset_id);
+  if (location.kind === 'inside') return location.path;
+  const why = location.kind === 'missing' ? 'does not exist' : 'resolves outside the data root';
+  throw new JobStepError(`Dataset folder '${raw.dataset_id}' ${why}`, 'locate');
+};
+
+const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof JobStepError) throw error;
+    const file = error instanceof Error && 'file' in error && typeof error.file === 'string' ? error.file : undefined;
+    throw new JobStepError(error instanceof Error ? error.message : String(error), name, file, { cause: error });
+  }
+};
+
+/**
+ * The profile job: light profile first (stored, then announced), then, unless light-only, the heavy
+ * and CDD profiles. A failure is reported as a FAILED event with the step (and file) it happened in;
+ * the returned exit code tells the runner whether the job succeeded.
+ */
+export const runProfileJob = async (deps: ProfileJobDeps, jobId: string, request: ProfilingRequest): Promise<number> => {
+  const progress = progressReporter(deps, jobId);
+  try {
+    const root = await step('locate', () => locateRoot(deps, request));
+    const input = { root, request, onProgress: (p: ProfilingProgress) => progress.report(p) };
+    const light = await step('light', () => deps.profiler.light(input));
+    await step('store', () => deps.profiles.put(profileKeys.light(jobId), light.profile));
+    await progress.flush();
+    await deps.events.send({ type: JOB_EVENT.LIGHT_PROFILE_READY, jobId, lightKey: profileKeys.light(jobId) } satisfies JobEvent);
+    if (request.only_light_profile) return 0;
+    const heavy = await step('heavy', () => deps.profiler.heavy(light, input));
+    const cddKey = profileKeys.cdd(request.profile_specification.id);
+    await step('store', () => deps.profiles.put(cddKey, heavy.cdd));
+    await step('store', () => deps.profiles.put(profileKeys.heavy(jobId), heavy.profile));
+    await progress.flush();
+    await deps.events.send({ type: JOB_EVENT.HEAVY_PROFILES_READY, jobId, heavyKey: profileKeys.heavy(jobId), cddKey } satisfies JobEvent);
+    return 0;
+  } catch (error) {
+    const failure = error instanceof JobStepError ? error : new JobStepError(String(error), 'unknown');
+    deps.logger.error({ job_id: jobId, step: failure.step, err: failure.cause ?? failure }, 'profile job failed');
+    await progress.flush();
+    const details = { step: failure.step, ...(failure.file ? { file: failure.file } : {}) };
+    await deps.events.send({ type: JOB_EVENT.FAILED, jobId, message: failure.message, additionalDetails: details } satisfies JobEvent);
+    return 1;
+  }
+};

@@ -1,0 +1,13 @@
+export { FileCircuitStore } from './FileCircuitStore.js';
+export { FileJobQueue } from './FileJobQueue.js';
+export type { FileJobQueueOptions } from './FileJobQueue.js';
+export { FileJobStore } from './FileJobStore.js';
+export type { FileJobStoreOptions } from './FileJobStore.js';
+export { FileProfileStore } from './FileProfileStore.js';
+export { FsDatasets } from './FsDatasets.js';
+export { parseLocalConfig } from './config.js';
+export type { LocalConfig } from './config.js';
+export { wireLocal, wireLocalJob } from './wire.js';
+export type { LocalStack } from './wire.js';
+export { startLoops } from './loops.js';
+export { startHttpServer } from './httpServer.js';

@@ -1,0 +1,25 @@
+/** `npm start`: the whole service on one machine — HTTP API, dispatcher, reconciler, local runner. */
+import { parseLocalConfig } from './config.js';
+import { startHttpServer } from './httpServer.js';
+import { startLoops } from './loops.js';
+import { wireLocal } from './wire.js';
+
+const config = parseLocalConfig();
+const { services, runner, specFor } = await wireLocal(config);
+const server = await startHttpServer({ services, port: config.PORT, host: config.HOST, logger: services.logger });
+const loops = startLoops(services, {
+  specFor,
+  reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
+  reconcile: { resubmitAfterMs: config.RESUBMIT_AFTER_MS, graceMs: config.RECONCILE_GRACE_MS },
+});
+services.logger.info({ url: server.url, data_root: config.DATA_ROOT, data_dir: config.DATA_DIR }, 'dataset profiler listening');
+
+const shutdown = async (signal: string) => {
+  services.logger.info({ signal }, 'shutting down');
+  await server.close();
+  await loops.stop();
+  await runner.close();
+  process.exit(0);
+};
+process.once('SIGTERM', () => void shutdown('SIGTERM'));
+process.once('SIGINT', () => void shutdown('SIGINT'));

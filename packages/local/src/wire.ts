@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
+import { LocalRayJobs } from '@dataset-profiler/ray';
+import type { LocalConfig } from './config.js';
+import { FileCircuitStore } from './FileCircuitStore.js';
+import { FileJobQueue } from './FileJobQueue.js';
+import { FileJobStore } from './FileJobStore.js';
+import { FileProfileStore } from './FileProfileStore.js';
+import { FsDatasets } from './FsDatasets.js';
+import { createLogger } from '../../../functions/http/logger.js';
+
+/** Layout of DATA_DIR, shared by the stack and the jobs it runs. */
+const dirs = (dataDir: string) => ({
+  profiles: join(dataDir, 'profiles'),
+  requests: join(dataDir, 'queues', 'requests'),
+  requestsDeadLetters: join(dataDir, 'queues', 'requests-dlq'),
+  events: join(dataDir, 'queues', 'events'),
+  circuit: join(dataDir, 'circuit'),
+  runner: join(dataDir, 'runner'),
+});
+
+const JOB_SCRIPT = fileURLToPath(new URL('../../../functions/job/profileJob.ts', import.meta.url));
+const TSX_LOADER = import.meta.resolve('tsx');
+
+/** How the local runner starts a profile job: the real entry point, with the job in its environment. */
+const localJobSpec = (config: LocalConfig): JobSpecFactory => (job: Job) => ({
+  submissionId: job.jobId,
+  entrypoint: `${JSON.stringify(process.execPath)} --import ${JSON.stringify(TSX_LOADER)} ${JSON.stringify(JOB_SCRIPT)}`,
+  env: {
+    JOB_ID: job.jobId,
+    PROFILE_REQUEST: JSON.stringify(job.request),
+    DATA_DIR: config.DATA_DIR,
+    DATA_ROOT: config.DATA_ROOT,
+    LOG_LEVEL: config.LOG_LEVEL,
+    ...(config.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: config.PUBLIC_BASE_URL } : {}),
+  },
+  metadata: { dataset_id: job.datasetId ?? '' },
+});
+
+export interface LocalStack {
+  services: Services;
+  runner: LocalRayJobs;
+  specFor: JobSpecFactory;
+}
+
+/** The local composition root: every port on its embedded implementation under DATA_DIR. */
+export const wireLocal = async (config: LocalConfig): Promise<LocalStack> => {
+  const d = dirs(config.DATA_DIR);
+  await mkdir(config.DATA_ROOT, { recursive: true });
+  const clock = new SystemClock();
+  const logger = createLogger({ logLevel: config.LOG_LEVEL });
+  const requestsDeadLetters = new FileJobQueue({ dir: d.requestsDeadLetters, clock });
+  const runner = new LocalRayJobs({ stateDir: d.runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
+  const services: Services = {
+    jobs: new FileJobStore(config.DATA_DIR, { logger }),
+    requests: new FileJobQueue({
+      dir: d.requests,
+      visibilityTimeoutSeconds: config.REQUEST_VISIBILITY_TIMEOUT_S,
+      maxReceives: config.MAX_RECEIVES,
+      deadLetter: requestsDeadLetters,
+      clock,
+    }),
+    requestsDeadLetters,
+    events: new FileJobQueue({ dir: d.events, visibilityTimeoutSeconds: config.EVENT_VISIBILITY_TIMEOUT_S, clock }),
+    profiles: new FileProfileStore(d.profiles),
+    ray: runner,
+    circuit: new CircuitBreaker(new FileCircuitStore(d.circuit, clock), clock, {
+      failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD,
+      coolDownMs: config.CIRCUIT_COOL_DOWN_MS,
+    }),
+    datasets: new FsDatasets(config.DATA_ROOT),
+    clock,
+    newId: randomUUID,
+    logger,
+  };
+  return { services, runner, specFor: localJobSpec(config) };
+};
+
+/** What a profile job needs, from the same environment variables (it runs as a child of the runner). */
+export const wireLocalJob = (config: Pick<LocalConfig, 'DATA_DIR' | 'DATA_ROOT' | 'LOG_LEVEL'>) => {
+  const d = dirs(config.DATA_DIR);
+  const clock = new SystemClock();
+  return {
+    profiles: new FileProfileStore(d.profiles),
+    events: new FileJobQueue({ dir: d.events, clock }),
+    datasets: new FsDatasets(config.DATA_ROOT),
+    clock,
+    logger: createLogger({ logLevel: config.LOG_LEVEL }).child({ role: 'profile-job' }),
+  };
+};

@@ -1,0 +1,78 @@
+/**
+ * The profiler's public contract. The Ray job entrypoint and the CLI call only these; nothing here
+ * knows about AWS, HTTP or queues.
+ */
+
+/** Dataset metadata in the internal camelCase form (profile-format.md, section 2). */
+export interface DatasetMetadata {
+  id: string;
+  name: string;
+  description: string;
+  headline: string;
+  keywords: string[];
+  fieldOfScience: string[];
+  inLanguage: string[];
+  country: string;
+  datePublished: string;
+  citeAs: string;
+  license: string;
+  url: string;
+  doi: string;
+  uploadedBy: string;
+  /** Passed through when given; `""` otherwise (profile-format.md, quirk 29). */
+  version?: string;
+  access?: string;
+  conformsTo?: string;
+}
+
+/** A DatabaseConnection connector; listed in the distribution (profiling databases is separate work). */
+export interface DatabaseConnectionInfo {
+  protocol: string;
+  engine: string;
+  host: string;
+  port: number;
+  databaseName: string;
+}
+
+export interface ProfilerProgress {
+  phase: 'listing' | 'light' | 'heavy';
+  filesDone: number;
+  filesTotal: number;
+  bytesDone: number;
+  bytesTotal: number;
+}
+
+export interface ProfileOptions {
+  /** Absolute path of the dataset folder, already confined to the data root by the caller. */
+  root: string;
+  metadata: DatasetMetadata;
+  databases?: DatabaseConnectionInfo[];
+  /** When set, `contentUrl` = this + relative path; otherwise the relative path. */
+  publicBaseUrl?: string;
+  /** Files profiled at once; default: the number of CPUs. */
+  concurrency?: number;
+  /** Called as work advances (possibly often: the caller throttles). */
+  onProgress?: (progress: ProfilerProgress) => void;
+  /** Source of `generatedAt`; default the system clock. */
+  now?: () => Date;
+}
+
+/** A Croissant JSON-LD document (`sc:Dataset`). */
+export type CroissantDataset = Record<string, unknown> & { '@type': 'sc:Dataset'; '@id': string };
+
+/** The CDD (cross-dataset discovery) profile. */
+export type CddProfile = Record<string, unknown> & { '@id': string; files: unknown[] };
+
+/**
+ * Result of the light step. `state` carries what the heavy step reuses (the file listing and hashes),
+ * so a heavy job walks and hashes the folder once.
+ */
+export interface LightResult {
+  profile: CroissantDataset;
+  state: unknown;
+}
+
+export interface HeavyResult {
+  profile: CroissantDataset;
+  cdd: CddProfile;
+}

@@ -1,0 +1,85 @@
+import type { CddProfile, DatabaseConnectionInfo, DatasetMetadata } from '../api.js';
+import type { FileReport } from '../heavy/fileReport.js';
+import { recordSetNames } from '../heavy/recordSetNames.js';
+import type { IdFactory } from '../ids.js';
+import { databaseUrlOf } from '../light/distribution.js';
+import { cddDocumentEntry, cddTableFields, cddWorkbookTables } from './cddEntries.js';
+import { formatSuffixOf } from '../walk/mediaTypes.js';
+
+type JsonObject = Record<string, unknown>;
+
+export interface CddInput {
+  datasetId: string;
+  contentUrl: string;
+  metadata: DatasetMetadata;
+  reports: readonly FileReport[];
+  databases: readonly DatabaseConnectionInfo[];
+  ids: IdFactory;
+}
+
+/**
+ * The CDD profile (section 5, fixed per quirk 27): one `semantic_types` key, short lower-case
+ * `original_format`, relative `source_file`. Entries: files with record sets (in record-set order),
+ * then database connections, then every other file (in distribution order) — so every file is in.
+ */
+export function buildCddProfile(input: CddInput): CddProfile {
+  const names = recordSetNames(input.reports.filter((report) => report.kind !== 'none').map((report) => report.file));
+  const withRecordSets = input.reports.filter((report) => report.kind !== 'none');
+  const others = input.reports.filter((report) => report.kind === 'none');
+  return {
+    '@id': input.datasetId,
+    content_url: input.contentUrl,
+    name: input.metadata.name,
+    headline: input.metadata.headline,
+    description: input.metadata.description,
+    keywords: input.metadata.keywords,
+    field_of_science: input.metadata.fieldOfScience,
+    files: [
+      ...withRecordSets.map((report) => fileEntry(report, names.get(report.file.relativePath) ?? report.file.name, input.ids)),
+      ...input.databases.map((database) => databaseEntry(database, input.ids)),
+      ...others.map((report) => genericEntry(report, report.file.name)),
+    ],
+  };
+}
+
+function fileEntry(report: FileReport, name: string, ids: IdFactory): JsonObject {
+  switch (report.kind) {
+    case 'table':
+      return { ...genericEntry(report, name), columns: cddTableFields(report.table) };
+    case 'workbook':
+      return { ...genericEntry(report, name), tables: cddWorkbookTables(report.file, report.sheets, ids) };
+    case 'pdf':
+      return cddDocumentEntry(genericEntry(report, name), report.file, report.pdf.text, report.pdf.keywords, 'pdf');
+    case 'text':
+      return cddDocumentEntry(genericEntry(report, name), report.file, report.text.text, report.text.keywords, 'text');
+    case 'failed':
+      return { ...genericEntry(report, name), error: report.error };
+    default:
+      return genericEntry(report, name);
+  }
+}
+
+function genericEntry(report: FileReport, name: string): JsonObject {
+  return {
+    file_object_id: report.file.id,
+    original_format: formatSuffixOf(report.file.name),
+    source_file: report.file.relativePath,
+    name,
+    description: '',
+    keywords: [],
+  };
+}
+
+/** Databases are not connected to here, so their entry lists no tables yet. */
+function databaseEntry(database: DatabaseConnectionInfo, ids: IdFactory): JsonObject {
+  const contentUrl = databaseUrlOf(database);
+  return {
+    file_object_id: ids('database', contentUrl),
+    original_format: 'sql-db',
+    source_file: contentUrl,
+    name: database.databaseName,
+    description: '',
+    keywords: [],
+    tables: [],
+  };
+}

@@ -1,0 +1,44 @@
+import type { CroissantDataset, HeavyResult, LightResult, ProfileOptions } from '../api.js';
+import { buildCddProfile } from '../cdd/buildCddProfile.js';
+import { createIdFactory } from '../ids.js';
+import { readLightState } from '../light/lightState.js';
+import { ProgressTracker } from '../progressTracker.js';
+import { settingsOf } from '../settings.js';
+import { mapWithConcurrency } from '../util/mapWithConcurrency.js';
+import { assembleRecordSets } from './assembleRecordSets.js';
+import { profileFile } from './profileFile.js';
+
+/**
+ * The heavy profile: the light profile plus a record set per profiled file (tables, workbook
+ * sheets, PDFs, texts, images; a reasoned `error` for files that cannot be read) and one FileObject
+ * per sheet; and the CDD profile. Reuses the light step's listing and hashes.
+ */
+export async function buildHeavyProfile(light: LightResult, options: ProfileOptions): Promise<HeavyResult> {
+  const state = readLightState(light);
+  const settings = settingsOf(options);
+  const ids = createIdFactory(state.datasetId);
+  const bytesTotal = state.files.reduce((total, file) => total + file.size, 0);
+  const progress = new ProgressTracker('heavy', state.files.length, bytesTotal, options.onProgress);
+  progress.start();
+
+  const context = { realRoot: state.realRoot, now: settings.now };
+  const reports = await mapWithConcurrency(state.files, settings.concurrency, async (file) => {
+    const report = await profileFile(file, context);
+    progress.addBytes(file.size);
+    progress.fileDone();
+    return report;
+  });
+
+  const { recordSets, sheetFileObjects } = assembleRecordSets(reports, ids);
+  const distribution = light.profile.distribution as unknown[];
+  const profile = { ...light.profile, distribution: [...distribution, ...sheetFileObjects], recordSet: recordSets } as CroissantDataset;
+  const cdd = buildCddProfile({
+    datasetId: state.datasetId,
+    contentUrl: options.publicBaseUrl ?? state.datasetId,
+    metadata: options.metadata,
+    reports,
+    databases: options.databases ?? [],
+    ids,
+  });
+  return { profile, cdd };
+}

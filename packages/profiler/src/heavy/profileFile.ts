@@ -1,0 +1,73 @@
+import type { ProfiledFile } from '../light/lightState.js';
+import { readImage } from '../readers/readImage.js';
+import { readPdf, type PdfFacts } from '../readers/readPdf.js';
+import { readTextFile } from '../readers/readTextFile.js';
+import { readWorkbook, type SheetTable } from '../readers/readWorkbook.js';
+import { profileTable, type TableInput } from '../tabular/index.js';
+import { extractKeywords } from '../text/keywords.js';
+import { detectLanguage } from '../text/language.js';
+import type { TextTraits } from './documentRecordSets.js';
+import { fileKindOf } from './fileKinds.js';
+import type { FileReport, SheetReport } from './fileReport.js';
+
+export interface FileProfilingContext {
+  realRoot: string;
+  now: () => Date;
+}
+
+/**
+ * Reads one file according to its kind. Never rejects: a file that cannot be read becomes a
+ * `failed` report carrying the reason, and the job goes on (quirk 25).
+ */
+export async function profileFile(file: ProfiledFile, context: FileProfilingContext): Promise<FileReport> {
+  try {
+    return await readByKind(file, context);
+  } catch (error) {
+    return { file, kind: 'failed', error: reasonOf(error, context.realRoot) };
+  }
+}
+
+async function readByKind(file: ProfiledFile, context: FileProfilingContext): Promise<FileReport> {
+  const path = file.absolutePath;
+  const kind = await fileKindOf(file.name, path);
+  switch (kind) {
+    case 'delimited':
+    case 'parquet':
+    case 'json':
+      return { file, kind: 'table', table: await profileTable({ kind, path } as TableInput, { now: context.now }) };
+    case 'workbook':
+      return { file, kind: 'workbook', sheets: await profileSheets(await readWorkbook(path), context) };
+    case 'pdf':
+      return { file, kind: 'pdf', pdf: withTextTraits(await readPdf(path)) };
+    case 'text':
+      return { file, kind: 'text', text: await readTextFile(path) };
+    case 'image':
+      return { file, kind: 'image', image: await readImage(path) };
+    case 'none':
+      return { file, kind: 'none' };
+  }
+}
+
+function withTextTraits(pdf: PdfFacts): PdfFacts & TextTraits {
+  const language = pdf.text ? detectLanguage(pdf.text) : 'n/a';
+  return { ...pdf, language, keywords: extractKeywords(pdf.text, language) };
+}
+
+/** Sheets one after another: a workbook is already one of the files profiled in parallel. */
+async function profileSheets(sheets: readonly SheetTable[], context: FileProfilingContext): Promise<SheetReport[]> {
+  const reports: SheetReport[] = [];
+  for (const { name, columns, rows } of sheets) {
+    try {
+      reports.push({ sheet: name, table: await profileTable({ kind: 'rows', columns, rows }, { now: context.now }) });
+    } catch (error) {
+      reports.push({ sheet: name, error: reasonOf(error, context.realRoot) });
+    }
+  }
+  return reports;
+}
+
+/** A one-line reason without the server's paths, so the profile stays relative and deterministic. */
+export function reasonOf(error: unknown, realRoot: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message.split(`${realRoot}/`).join('').split(realRoot).join('.').split('\n')[0] ?? '').trim() || 'unreadable file';
+}

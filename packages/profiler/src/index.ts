@@ -1,0 +1,16 @@
+export type {
+  CddProfile,
+  CroissantDataset,
+  DatabaseConnectionInfo,
+  DatasetMetadata,
+  HeavyResult,
+  LightResult,
+  ProfileOptions,
+  ProfilerProgress,
+} from './api.js';
+export { CROISSANT_CONTEXT } from './context.js';
+export { DatasetFolderError, DatasetProfilerError, InvalidLightStateError } from './errors.js';
+export { buildHeavyProfile } from './heavy/buildHeavyProfile.js';
+export { createIdFactory, datasetIdForFolder } from './ids.js';
+export { buildLightProfile } from './light/buildLightProfile.js';
+export { profileFolder } from './profileFolder.js';

@@ -1,0 +1,65 @@
+import { realpath, stat } from 'node:fs/promises';
+import { validate as isUuid } from 'uuid';
+import type { CroissantDataset, LightResult, ProfileOptions } from '../api.js';
+import { DatasetFolderError } from '../errors.js';
+import { createIdFactory, type IdFactory } from '../ids.js';
+import { ProgressTracker } from '../progressTracker.js';
+import { settingsOf } from '../settings.js';
+import { mapWithConcurrency } from '../util/mapWithConcurrency.js';
+import { hashFile } from '../walk/hashFile.js';
+import { mediaTypeOf } from '../walk/mediaTypes.js';
+import { walkDataset, type ListedFile } from '../walk/walkDataset.js';
+import { datasetHeader } from './datasetHeader.js';
+import { buildDistribution, fileSetIdOf } from './distribution.js';
+import type { LightState, ProfiledFile } from './lightState.js';
+
+/**
+ * The light profile: dataset metadata plus one distribution entry per file (hashed once, streamed)
+ * and per folder. Its `state` lets `buildHeavyProfile` go on without walking or hashing again.
+ */
+export async function buildLightProfile(options: ProfileOptions): Promise<LightResult> {
+  const settings = settingsOf(options);
+  const realRoot = await resolveRoot(options.root);
+  const datasetId = isUuid(options.metadata.id) ? options.metadata.id.toLowerCase() : options.metadata.id;
+  const ids = createIdFactory(datasetId);
+
+  const listed = await walkDataset(realRoot);
+  const bytesTotal = listed.reduce((total, file) => total + file.size, 0);
+  new ProgressTracker('listing', listed.length, bytesTotal, options.onProgress).start();
+  const progress = new ProgressTracker('light', listed.length, bytesTotal, options.onProgress);
+  progress.start();
+  const files = await mapWithConcurrency(listed, settings.concurrency, async (file) => {
+    const profiled = await describeFile(file, ids, (bytes) => progress.addBytes(bytes));
+    progress.fileDone();
+    return profiled;
+  });
+
+  const profile: CroissantDataset = {
+    ...datasetHeader(datasetId, options.metadata),
+    distribution: buildDistribution(files, options.databases ?? [], ids, options.publicBaseUrl),
+  };
+  const state: LightState = { kind: 'dataset-profiler/light-state', datasetId, realRoot, files };
+  return { profile, state };
+}
+
+async function describeFile(file: ListedFile, ids: IdFactory, onBytes: (bytes: number) => void): Promise<ProfiledFile> {
+  return {
+    ...file,
+    id: ids('file', file.relativePath),
+    sha256: await hashFile(file.absolutePath, onBytes),
+    encodingFormat: mediaTypeOf(file.name),
+    ...(file.folder ? { fileSetId: fileSetIdOf(file.folder, ids) } : {}),
+  };
+}
+
+/** The root's real path; fails with a reason a person can act on. */
+async function resolveRoot(root: string): Promise<string> {
+  let realRoot: string;
+  try {
+    realRoot = await realpath(root);
+  } catch (error) {
+    throw new DatasetFolderError(root, 'the folder does not exist or cannot be reached', { cause: error });
+  }
+  if (!(await stat(realRoot)).isDirectory()) throw new DatasetFolderError(root, 'it is not a folder');
+  return realRoot;
+}

@@ -1,0 +1,67 @@
+/** Public types of the tabular statistics engine (see index.ts for the entry point). */
+
+export type TableInput =
+  | { kind: 'delimited'; path: string }
+  | { kind: 'parquet'; path: string }
+  | { kind: 'json'; path: string }
+  | { kind: 'rows'; columns: string[]; rows: unknown[][] };
+
+export type DataType = 'sc:Integer' | 'sc:Float' | 'sc:Boolean' | 'sc:Date' | 'sc:DateTime' | 'sc:Text';
+
+/** Every key of profile-format.md 4.7 except @id/@type, with the definitions of its section 0. */
+export interface ColumnStatistics {
+  rowCount: number | null;
+  valueCount: number | null;
+  missingCount: number | null;
+  missingPercentage: number | null;
+  uniqueCount: number | null;
+  min: number | string | null;
+  max: number | string | null;
+  mean: number | null;
+  median: number | null;
+  variance: number | null;
+  standardDeviation: number | null;
+  range: number | null;
+  percentile05: number | null;
+  percentile95: number | null;
+  histogram: string | null;
+  generatedAt: string | null;
+  /** Non-missing values that did not parse as the column's type (within the tolerance of inference.ts). */
+  unparsedCount?: number;
+  /** Names of the statistics that come from a sketch instead of an exact computation. */
+  approximate?: string[];
+  /** Rank error bound of the approximate quantiles (fraction of the value count). */
+  rankError?: number;
+  minLength?: number;
+  maxLength?: number;
+  mostFrequent?: { value: unknown; count: number }[];
+}
+
+export interface ColumnProfile {
+  name: string;
+  dataType: DataType;
+  sample: unknown[];
+  statistics: ColumnStatistics;
+}
+
+export interface CsvDialect {
+  encoding: string;
+  delimiter: string;
+  quote: string;
+  header: boolean;
+}
+
+export interface TableProfile {
+  rowCount: number;
+  columns: ColumnProfile[];
+  /** First <= 30 rows as objects of JSON values. */
+  examples: Record<string, unknown>[];
+  skippedRows: number;
+  warnings: string[];
+  dialect?: CsvDialect;
+}
+
+export interface ProfileTableOptions {
+  /** Source of `generatedAt`; default the system clock. */
+  now?: () => Date;
+}

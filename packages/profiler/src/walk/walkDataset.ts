@@ -1,0 +1,117 @@
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+
+/** One file of the dataset, as found by the walker. */
+export interface ListedFile {
+  /** Path relative to the dataset root, with `/` separators. */
+  relativePath: string;
+  /** Folder part of `relativePath` (`""` for files at the top). */
+  folder: string;
+  /** File name with its extension. */
+  name: string;
+  /** Where to read it (may be a symlink inside the root). */
+  absolutePath: string;
+  size: number;
+}
+
+interface WalkContext {
+  realRoot: string;
+  /** Real paths of the folders on the current descent: re-entering one would loop. */
+  ancestors: Set<string>;
+  /** Real paths of folders already entered through a symlink: each is followed once. */
+  followedLinks: Set<string>;
+  files: ListedFile[];
+}
+
+/**
+ * Lists every regular file under `realRoot` at any depth. Hidden entries (dot-names) are skipped;
+ * symlinks are followed only when their target lies inside the root, a linked folder at most once
+ * and never into one of its own ancestors. The result is sorted: top-level files first, then folder
+ * by folder (folders compared segment by segment), names by code point — so it never depends on
+ * the file system's order.
+ */
+export async function walkDataset(realRoot: string): Promise<ListedFile[]> {
+  const context: WalkContext = { realRoot, ancestors: new Set([realRoot]), followedLinks: new Set(), files: [] };
+  await walkFolder(context, realRoot, '');
+  return context.files.sort(compareListedFiles);
+}
+
+async function walkFolder(context: WalkContext, absoluteFolder: string, relativeFolder: string): Promise<void> {
+  const entries = await readdir(absoluteFolder, { withFileTypes: true });
+  entries.sort((a, b) => compareText(a.name, b.name));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    await visitEntry(context, entry, join(absoluteFolder, entry.name), relativeFolder);
+  }
+}
+
+async function visitEntry(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
+  const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
+  if (entry.isFile()) {
+    const { size } = await stat(absolutePath);
+    context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath, size });
+    return;
+  }
+  if (entry.isDirectory()) {
+    await descend(context, absolutePath, absolutePath, relativePath);
+    return;
+  }
+  if (entry.isSymbolicLink()) await visitLink(context, entry, absolutePath, relativeFolder);
+}
+
+async function visitLink(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
+  const target = await resolveInside(context.realRoot, absolutePath);
+  if (!target) return;
+  const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
+  const targetStats = await stat(target);
+  if (targetStats.isFile()) {
+    context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath: target, size: targetStats.size });
+  } else if (targetStats.isDirectory() && !context.followedLinks.has(target)) {
+    context.followedLinks.add(target);
+    await descend(context, target, absolutePath, relativePath);
+  }
+}
+
+async function descend(context: WalkContext, realOrLinkPath: string, absolutePath: string, relativePath: string): Promise<void> {
+  const real = await realpath(realOrLinkPath);
+  if (context.ancestors.has(real)) return;
+  context.ancestors.add(real);
+  try {
+    await walkFolder(context, absolutePath, relativePath);
+  } finally {
+    context.ancestors.delete(real);
+  }
+}
+
+/** The link's real target when it exists and lies inside the root; `undefined` otherwise. */
+async function resolveInside(realRoot: string, linkPath: string): Promise<string | undefined> {
+  try {
+    const target = await realpath(linkPath);
+    return target === realRoot || target.startsWith(realRoot + sep) ? target : undefined;
+  } catch {
+    return undefined; // a dangling link is not a file of the dataset
+  }
+}
+
+function compareListedFiles(a: ListedFile, b: ListedFile): number {
+  return compareFolders(a.folder, b.folder) || compareText(a.name, b.name);
+}
+
+/** `""` (the top) first, then folder paths segment by segment, so `a`, `a/b`, `a-c` keep tree order. */
+export function compareFolders(a: string, b: string): number {
+  if (a === b) return 0;
+  if (a === '') return -1;
+  if (b === '') return 1;
+  const left = a.split('/');
+  const right = b.split('/');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = compareText(left[i] as string, right[i] as string);
+    if (order !== 0) return order;
+  }
+  return left.length - right.length;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,2 @@
+export { LocalRayJobs } from './LocalRayJobs.js';
+export type { LocalRayJobsOptions } from './LocalRayJobs.js';
