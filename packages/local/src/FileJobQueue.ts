@@ -37,15 +37,14 @@ const LOCK = 'queue';
  * An at-least-once queue in a directory: one file per message under `<dir>/messages`, named so that
  * they sort in send order.
  *
- * `send` is safe from any number of processes: it only writes a new, uniquely named file into
- * `<dir>/tmp` and renames it into `messages/`. `receive`, `ack` and `release` must be called by one
+ * `send` is safe from any number of processes: it only writes a new, uniquely named file (atomically,
+ * beside its final name) into `messages/`. `receive`, `ack` and `release` must be called by one
  * process only (the local stack): it keeps the messages it has seen in memory and records each
  * receive (count, visibility deadline, receipt) in the message's file, so a restart picks up where it
  * stopped and an in-flight message becomes visible again once its timeout has passed.
  */
 export class FileJobQueue implements JobQueue {
   private readonly messagesDir: string;
-  private readonly tempDir: string;
   private readonly corruptDir: string;
   private readonly settings: Required<Omit<FileJobQueueOptions, 'deadLetter' | 'logger'>>;
   private readonly deadLetter: JobQueue | undefined;
@@ -65,7 +64,6 @@ export class FileJobQueue implements JobQueue {
     this.deadLetter = options.deadLetter;
     this.logger = options.logger;
     this.messagesDir = join(options.dir, 'messages');
-    this.tempDir = join(options.dir, 'tmp');
     this.corruptDir = join(options.dir, 'corrupt');
   }
 
@@ -73,7 +71,7 @@ export class FileJobQueue implements JobQueue {
     await this.ensureDirs();
     const sentAt = this.now();
     const message: StoredMessage = { id: randomUUID(), body, sentAt, receiveCount: 0, visibleAt: sentAt, name: newMessageName(sentAt) };
-    await writeJsonAtomic(join(this.messagesDir, message.name), toRecord(message), this.tempDir);
+    await writeJsonAtomic(join(this.messagesDir, message.name), toRecord(message));
     return message.id;
   }
 
@@ -168,12 +166,12 @@ export class FileJobQueue implements JobQueue {
   }
 
   private async store(message: StoredMessage): Promise<void> {
-    await writeJsonAtomic(join(this.messagesDir, message.name), toRecord(message), this.tempDir);
+    await writeJsonAtomic(join(this.messagesDir, message.name), toRecord(message));
     this.known.set(message.name, message);
   }
 
   private ensureDirs(): Promise<void> {
-    this.dirsReady ??= Promise.all([ensureDir(this.messagesDir), ensureDir(this.tempDir)]).then(
+    this.dirsReady ??= ensureDir(this.messagesDir).then(
       () => undefined,
       (error: unknown) => {
         this.dirsReady = undefined;

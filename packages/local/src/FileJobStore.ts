@@ -35,14 +35,12 @@ const READ_BATCH = 64;
  */
 export class FileJobStore implements JobStore {
   private readonly jobsDir: string;
-  private readonly tempDir: string;
   private readonly locks = new KeyedMutex();
   private readonly logger: Pick<Logger, 'warn'> | undefined;
   private index: Promise<Map<string, JobStatus>> | undefined;
 
   constructor(dir: string, options: FileJobStoreOptions = {}) {
     this.jobsDir = join(dir, 'jobs');
-    this.tempDir = join(dir, 'tmp');
     this.logger = options.logger;
   }
 
@@ -96,7 +94,7 @@ export class FileJobStore implements JobStore {
   }
 
   private write(job: Job): Promise<void> {
-    return writeJsonAtomic(this.fileOf(job.jobId), job, this.tempDir);
+    return writeJsonAtomic(this.fileOf(job.jobId), job);
   }
 
   private statusIndex(): Promise<Map<string, JobStatus>> {
@@ -109,7 +107,7 @@ export class FileJobStore implements JobStore {
   }
 
   private async buildIndex(): Promise<Map<string, JobStatus>> {
-    await Promise.all([ensureDir(this.jobsDir), ensureDir(this.tempDir)]);
+    await ensureDir(this.jobsDir);
     const names = (await readdir(this.jobsDir)).filter((name) => name.endsWith(RECORD_SUFFIX));
     const index = new Map<string, JobStatus>();
     await mapInBatches(names, READ_BATCH, async (name) => {

@@ -1,32 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
+import writeFileAtomic from 'write-file-atomic';
 
 /**
- * Writes `data` so that readers see either the old file or the whole new one, never a torn write:
- * a uniquely named temporary file is written and fsynced, then renamed over the target (rename is
- * atomic within one file system). `tempDir`, when given, must be on the same file system; it keeps
- * half-written files out of directories that other code lists.
+ * Readers (and the next start after a kill -9) see the old file or the whole new one, never a torn
+ * write: write-file-atomic writes a temporary file beside the target, fsyncs it and renames it over.
  */
-export const writeFileAtomic = async (target: string, data: string, tempDir = dirname(target)): Promise<void> => {
-  const temp = join(tempDir, `.${basename(target)}.${process.pid}.${randomUUID()}.tmp`);
-  const handle = await open(temp, 'w', 0o600);
-  try {
-    await handle.writeFile(data, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-};
-
-export const writeJsonAtomic = (target: string, value: unknown, tempDir?: string): Promise<void> =>
-  writeFileAtomic(target, JSON.stringify(value), tempDir);
+export const writeJsonAtomic = (target: string, value: unknown): Promise<void> =>
+  writeFileAtomic(target, JSON.stringify(value), { mode: 0o600 });
 
 export const isNotFound = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && (error as NodeJS.ErrnoException).code === 'ENOENT';

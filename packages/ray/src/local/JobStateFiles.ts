@@ -1,7 +1,8 @@
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '@dataset-profiler/core';
-import { hasErrorCode, writeFileAtomic } from './atomicWrite.js';
+import writeFileAtomic from 'write-file-atomic';
+import { hasErrorCode } from './errorCode.js';
 import { parseLocalJobRecord, type LocalJobRecord } from './localJobRecord.js';
 
 const RECORD_SUFFIX = '.json';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:os';
-import { hasErrorCode } from './atomicWrite.js';
+import { hasErrorCode } from './errorCode.js';
 
 /** Sends `signal` to every process of group `pgid`; a group that is already gone is not an error. */
 export const signalGroup = (pgid: number, signal: NodeJS.Signals): void => {

@@ -1,0 +1,188 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  applyJobEvent,
+  CircuitBreaker,
+  dispatchJobEvent,
+  dispatchProfileRequest,
+  failDeadLetteredRequest,
+  FixedClock,
+  JOB_EVENT,
+  RayUnavailableError,
+  reconcile,
+  RunnerUnavailableError,
+  silentLogger,
+  triggerProfile,
+  type Job,
+  type JobSpecFactory,
+  type RayJobs,
+  type Services,
+} from '@dataset-profiler/core';
+import { FileCircuitStore, FileJobQueue, FileJobStore, FileProfileStore, FsDatasets } from '@dataset-profiler/local';
+import { LocalRayJobs } from '@dataset-profiler/ray';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/** A runner that cannot be reached: what an unreachable Ray head looks like through the port. */
+class UnreachableRayJobs implements RayJobs {
+  calls = 0;
+  private fail(): never {
+    this.calls++;
+    throw new RunnerUnavailableError('connect ECONNREFUSED 127.0.0.1:8265');
+  }
+  submit = async () => this.fail();
+  get = async () => this.fail();
+  stop = async () => this.fail();
+  logs = async () => this.fail();
+  ping = async () => this.fail();
+}
+
+const request = (datasetId = 'ds', onlyLight = false) => ({
+  profile_specification: {
+    id: '7c4d20a0-33e8-471e-8a3f-a7a54aa09f68', name: 'n', description: '', headline: '', fields_of_science: [],
+    languages: [], keywords: [], country: 'GR', published_url: '', doi: '', date_published: '2025-01-01', cite_as: '',
+    license: 'CC0', uploaded_by: 'me', data_connectors: [{ type: 'RawDataPath' as const, dataset_id: datasetId }],
+  },
+  only_light_profile: onlyLight,
+});
+
+describe('use cases on the embedded adapters', () => {
+  let dir: string;
+  let clock: FixedClock;
+  let runner: LocalRayJobs;
+  let s: Services;
+  let ids: number;
+  const specFor = (command: string): JobSpecFactory => (job: Job) => ({ submissionId: job.jobId, entrypoint: command });
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'usecases-'));
+    clock = new FixedClock(new Date('2026-11-21T12:00:00Z'));
+    runner = new LocalRayJobs({ stateDir: join(dir, 'runner'), concurrency: 2 });
+    const requestsDeadLetters = new FileJobQueue({ dir: join(dir, 'dlq'), clock });
+    ids = 0;
+    s = {
+      jobs: new FileJobStore(dir),
+      requests: new FileJobQueue({ dir: join(dir, 'requests'), clock, visibilityTimeoutSeconds: 5, maxReceives: 2, deadLetter: requestsDeadLetters }),
+      requestsDeadLetters,
+      events: new FileJobQueue({ dir: join(dir, 'events'), clock }),
+      profiles: new FileProfileStore(join(dir, 'profiles')),
+      ray: runner,
+      circuit: new CircuitBreaker(new FileCircuitStore(join(dir, 'circuit'), clock), clock, { failureThreshold: 2, coolDownMs: 10_000 }),
+      datasets: new FsDatasets(dir),
+      clock,
+      newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
+      logger: silentLogger,
+    };
+  });
+
+  afterEach(async () => {
+    await runner.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const trigger = async (onlyLight = false) => (await triggerProfile(s, request('ds', onlyLight))).job_id;
+  const statusOf = async (jobId: string) => (await s.jobs.get(jobId))?.status;
+
+  it('queues a new job as SUBMITTING and the dispatcher submits it once, even when the message comes twice', async () => {
+    const jobId = await trigger();
+    expect(await statusOf(jobId)).toBe('SUBMITTING');
+    const [message] = await s.requests.receive();
+    expect(message?.body).toEqual({ kind: 'ProfileRequested', jobId });
+    const spec = specFor('sleep 0.2');
+    expect(await dispatchProfileRequest(s, message!.body, spec)).toEqual({ kind: 'ack' });
+    expect(await statusOf(jobId)).toBe('STARTING');
+    expect(await dispatchProfileRequest(s, message!.body, spec)).toEqual({ kind: 'ack' });
+    expect((await runner.get(jobId))?.submissionId).toBe(jobId);
+  });
+
+  it('keeps the message and opens the circuit when the runner cannot be reached; the API then answers 503', async () => {
+    const jobId = await trigger();
+    const unreachable = new UnreachableRayJobs();
+    const down = { ...s, ray: unreachable };
+    const body = { kind: 'ProfileRequested', jobId };
+    expect(await dispatchProfileRequest(down, body, specFor('true'))).toMatchObject({ kind: 'retry' });
+    expect(await dispatchProfileRequest(down, body, specFor('true'))).toMatchObject({ kind: 'retry' });
+    expect((await s.circuit.read()).state).toBe('open');
+    await expect(triggerProfile(s, request())).rejects.toBeInstanceOf(RayUnavailableError);
+    // While open, the dispatcher does not even call the runner.
+    const callsBefore = unreachable.calls;
+    expect(await dispatchProfileRequest(down, body, specFor('true'))).toMatchObject({ kind: 'retry', reason: 'circuit open' });
+    expect(unreachable.calls).toBe(callsBefore);
+    expect(await statusOf(jobId)).toBe('SUBMITTING');
+    // After the cool-down the reconciler's probe finds the runner back and closes the circuit.
+    clock.advance(10_000);
+    await reconcile(s);
+    expect((await s.circuit.read()).state).toBe('closed');
+  });
+
+  it('applies job events in any order and ignores duplicates', async () => {
+    const jobId = await trigger();
+    await applyJobEvent(s, { type: JOB_EVENT.STARTED, jobId });
+    const heavy = { type: JOB_EVENT.HEAVY_PROFILES_READY, jobId, heavyKey: 'h', cddKey: 'c' };
+    const light = { type: JOB_EVENT.LIGHT_PROFILE_READY, jobId, lightKey: 'l' };
+    await dispatchJobEvent(s, heavy);
+    await dispatchJobEvent(s, light);
+    await dispatchJobEvent(s, heavy);
+    await dispatchJobEvent(s, { type: JOB_EVENT.FAILED, jobId, message: 'late' });
+    const job = await s.jobs.get(jobId);
+    expect(job).toMatchObject({ status: 'HEAVY_PROFILES_READY', profiles: { heavy: 'h', cdd: 'c' } });
+    expect(job?.message).toBeUndefined();
+  });
+
+  it('lets exactly one of many concurrent writers win each transition', async () => {
+    const jobId = await trigger();
+    const events = Array.from({ length: 20 }, (_, i) =>
+      i % 2 ? { type: JOB_EVENT.STARTED, jobId } : { type: JOB_EVENT.LIGHT_PROFILE_READY, jobId, lightKey: 'l' },
+    );
+    const outcomes = await Promise.all(events.map((event) => applyJobEvent(s, event as never)));
+    expect(await statusOf(jobId)).toBe('LIGHT_PROFILE_READY');
+    expect(outcomes.filter((o) => o.kind === 'changed').length).toBeLessThanOrEqual(2);
+  });
+
+  it('fails a job whose request was dead-lettered, naming the step', async () => {
+    const jobId = await trigger();
+    await failDeadLetteredRequest(s, { kind: 'ProfileRequested', jobId }, 3);
+    expect(await s.jobs.get(jobId)).toMatchObject({
+      status: 'FAILED',
+      message: 'The job could not be submitted to the runner after 3 attempts',
+      additionalDetails: { step: 'submit' },
+    });
+  });
+
+  it('moves a request that keeps failing to the dead-letter queue after maxReceives', async () => {
+    await trigger();
+    clock.advance(0);
+    for (let receive = 0; receive < 2; receive++) {
+      expect(await s.requests.receive()).toHaveLength(1);
+      clock.advance(5_000);
+    }
+    expect(await s.requests.receive()).toHaveLength(0);
+    expect(await s.requestsDeadLetters.receive()).toHaveLength(1);
+  });
+
+  it('reconciles: fails a job whose runner job failed, with the runner message', async () => {
+    const jobId = await trigger();
+    await dispatchProfileRequest(s, { kind: 'ProfileRequested', jobId }, specFor('echo disk full; exit 3'));
+    for (let i = 0; i < 100 && (await runner.get(jobId))?.status !== 'FAILED'; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await reconcile(s)).toMatchObject({ failed: 1 });
+    const job = await s.jobs.get(jobId);
+    expect(job?.status).toBe('FAILED');
+    expect(job?.message).toMatch(/exit code 3[\s\S]*disk full/);
+    expect(job?.additionalDetails).toMatchObject({ runner_status: 'FAILED' });
+  });
+
+  it('reconciles: re-enqueues a submission whose message was lost, and fails a job the runner never heard of', async () => {
+    const lost = await trigger();
+    await s.requests.receive().then((messages) => Promise.all(messages.map((m) => s.requests.ack(m.receipt))));
+    expect(await reconcile(s, { resubmitAfterMs: 60_000, graceMs: 30_000 })).toMatchObject({ requeued: 0 });
+    clock.advance(60_000);
+    expect(await reconcile(s, { resubmitAfterMs: 60_000, graceMs: 30_000 })).toMatchObject({ requeued: 1 });
+    expect((await s.requests.receive())[0]?.body).toEqual({ kind: 'ProfileRequested', jobId: lost });
+
+    const unknown = await trigger();
+    await applyJobEvent(s, { type: JOB_EVENT.STARTED, jobId: unknown });
+    clock.advance(30_000);
+    await reconcile(s, { resubmitAfterMs: 600_000, graceMs: 30_000 });
+    expect(await s.jobs.get(unknown)).toMatchObject({ status: 'FAILED', message: 'The runner has no record of this job' });
+  });
+});
