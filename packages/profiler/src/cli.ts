@@ -2,7 +2,7 @@ import { realpath, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { validate as isUuid } from 'uuid';
-import type { DatasetMetadata, ProfileOptions } from './api.js';
+import type { CroissantDataset, DatasetMetadata, ProfileOptions } from './api.js';
 import { datasetIdForFolder } from './ids.js';
 import { profileFolder } from './profileFolder.js';
 
@@ -24,7 +24,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${USAGE}\n`);
       return 0;
     }
-    const json = `${JSON.stringify(await profileFolder(await profileOptionsOf(command)), null, 2)}\n`;
+    const json = `${JSON.stringify(await profileWithEngine(await profileOptionsOf(command)), null, 2)}\n`;
     if (command.out) await writeFile(command.out, json);
     else process.stdout.write(json);
     return 0;
@@ -32,6 +32,15 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`dataset-profiler: ${message}\n${error instanceof UsageError ? `\n${USAGE}\n` : ''}`);
     return error instanceof UsageError ? 2 : 1;
+  }
+}
+
+/** A heavy run starts the tabular engine (DuckDB); close it so the process can exit. */
+async function profileWithEngine(options: ProfileOptions & { light: boolean }): Promise<CroissantDataset> {
+  try {
+    return await profileFolder(options);
+  } finally {
+    if (!options.light) await (await import('./tabular/index.js')).closeTabularEngine();
   }
 }
 

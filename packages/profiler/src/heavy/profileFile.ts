@@ -3,7 +3,7 @@ import { readImage } from '../readers/readImage.js';
 import { readPdf, type PdfFacts } from '../readers/readPdf.js';
 import { readTextFile } from '../readers/readTextFile.js';
 import { readWorkbook, type SheetTable } from '../readers/readWorkbook.js';
-import { profileTable, type TableInput } from '../tabular/index.js';
+import { profileTable } from '../tabular/index.js';
 import { extractKeywords } from '../text/keywords.js';
 import { detectLanguage } from '../text/language.js';
 import type { TextTraits } from './documentRecordSets.js';
@@ -34,7 +34,7 @@ async function readByKind(file: ProfiledFile, context: FileProfilingContext): Pr
     case 'delimited':
     case 'parquet':
     case 'json':
-      return { file, kind: 'table', table: await profileTable({ kind, path } as TableInput, { now: context.now }) };
+      return { file, kind: 'table', table: await profileTable({ kind, path }, { now: context.now }) };
     case 'workbook':
       return { file, kind: 'workbook', sheets: await profileSheets(await readWorkbook(path), context) };
     case 'pdf':

@@ -1,8 +1,8 @@
 /** Runs the statistics queries for every column of a loaded table and assembles ColumnStatistics. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { histograms, type HistogramColumn } from './histogram.js';
-import type { LoadedColumn, LoadedTable } from './loadedTable.js';
-import { EXACT_VALUE_LIMIT, numericStatistics, SKETCH_RANK_ERROR, type NumericResult } from './numericStats.js';
+import type { LoadedColumn, LoadedTable, TablePart } from './loadedTable.js';
+import { numericStatistics, type NumericResult } from './numericStats.js';
 import { temporalStatistics, textStatistics, type TemporalResult, type TextResult } from './textStats.js';
 import type { ColumnStatistics, DataType } from './types.js';
 
@@ -22,7 +22,7 @@ function baseStatistics(loaded: LoadedTable, column: LoadedColumn, count: number
   return statistics;
 }
 
-function numericFields(s: ColumnStatistics, r: NumericResult, histogram: string | undefined, approximate: boolean): void {
+function numericFields(s: ColumnStatistics, r: NumericResult, histogram: string | undefined): void {
   const [p05 = null, median = null, p95 = null] = r.quantiles;
   const variance = r.count >= 2 ? r.variance : null;
   Object.assign(s, {
@@ -31,12 +31,10 @@ function numericFields(s: ColumnStatistics, r: NumericResult, histogram: string 
     range: r.min === null || r.max === null ? null : r.max - r.min,
     percentile05: p05, percentile95: p95, histogram: histogram ?? null,
   });
-  if (approximate) Object.assign(s, { approximate: ['median', 'percentile05', 'percentile95', 'uniqueCount'], rankError: SKETCH_RANK_ERROR });
 }
 
-function temporalFields(s: ColumnStatistics, r: TemporalResult, approximate: boolean): void {
+function temporalFields(s: ColumnStatistics, r: TemporalResult): void {
   Object.assign(s, { uniqueCount: r.unique, min: r.min, max: r.max });
-  if (approximate) s.approximate = ['uniqueCount'];
 }
 
 function textFields(s: ColumnStatistics, r: TextResult): void {
@@ -45,34 +43,47 @@ function textFields(s: ColumnStatistics, r: TextResult): void {
   s.mostFrequent = r.mostFrequent;
 }
 
-function indexesOf(loaded: LoadedTable, types: readonly DataType[]): number[] {
-  return loaded.columns.flatMap((c, i) => (types.includes(c.type.dataType) ? [i] : []));
+function indexesOf(loaded: LoadedTable, part: TablePart, types: readonly DataType[]): number[] {
+  return part.indexes.filter((i) => types.includes(loaded.columns[i]!.type.dataType));
 }
 
-async function numericWithHistograms(connection: DuckDBConnection, loaded: LoadedTable, approximate: boolean) {
-  const columns = indexesOf(loaded, NUMERIC).map((index) => ({ index, dataType: loaded.columns[index]!.type.dataType, approximate }));
-  const numeric = await numericStatistics(connection, loaded.table, columns, loaded.rowCount);
-  const withData: HistogramColumn[] = columns.flatMap((c) => {
+interface PartResults { numeric: Map<number, NumericResult>; histogram: Map<number, string>; temporal: Map<number, TemporalResult>; text: Map<number, TextResult> }
+
+async function partStatistics(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart): Promise<PartResults> {
+  const typed = (types: readonly DataType[]) => indexesOf(loaded, part, types).map((index) => ({ index, dataType: loaded.columns[index]!.type.dataType }));
+  const numericColumns = typed(NUMERIC);
+  let t = performance.now();
+  const numeric = await numericStatistics(connection, part.table, numericColumns, loaded.rowCount);
+  console.error('numeric', (performance.now() - t).toFixed(0)); t = performance.now();
+  const withData: HistogramColumn[] = numericColumns.flatMap((c) => {
     const r = numeric.get(c.index);
     return r && r.min !== null && r.max !== null ? [{ ...c, min: r.min, max: r.max, count: r.count }] : [];
   });
-  return { numeric, histogram: await histograms(connection, loaded.table, withData) };
+  const histogram = await histograms(connection, part.table, withData);
+  console.error('hist', (performance.now() - t).toFixed(0)); t = performance.now();
+  const temporal = await temporalStatistics(connection, part.table, typed(TEMPORAL));
+  console.error('temporal', (performance.now() - t).toFixed(0)); t = performance.now();
+  const text = await textStatistics(connection, part.table, indexesOf(loaded, part, ['sc:Text']), loaded.rowCount);
+  console.error('text', (performance.now() - t).toFixed(0));
+  return { numeric, histogram, temporal, text };
+}
+
+function assemble(loaded: LoadedTable, index: number, results: PartResults, generatedAt: string): ColumnStatistics {
+  const n = results.numeric.get(index);
+  const t = results.temporal.get(index);
+  const x = results.text.get(index);
+  const statistics = baseStatistics(loaded, loaded.columns[index]!, n?.count ?? t?.count ?? x?.count ?? 0, generatedAt);
+  if (n) numericFields(statistics, n, results.histogram.get(index));
+  else if (t) temporalFields(statistics, t);
+  else if (x) textFields(statistics, x);
+  return statistics;
 }
 
 export async function columnStatistics(connection: DuckDBConnection, loaded: LoadedTable, generatedAt: string): Promise<ColumnStatistics[]> {
-  // Sketches only when a column could hold more values than the exact aggregates are sized for.
-  const approximate = loaded.rowCount > EXACT_VALUE_LIMIT;
-  const { numeric, histogram } = await numericWithHistograms(connection, loaded, approximate);
-  const temporal = await temporalStatistics(connection, loaded.table, indexesOf(loaded, TEMPORAL).map((index) => ({ index, dataType: loaded.columns[index]!.type.dataType, approximate })));
-  const text = await textStatistics(connection, loaded.table, indexesOf(loaded, ['sc:Text']), loaded.rowCount);
-  return loaded.columns.map((column, index) => {
-    const n = numeric.get(index);
-    const t = temporal.get(index);
-    const x = text.get(index);
-    const statistics = baseStatistics(loaded, column, n?.count ?? t?.count ?? x?.count ?? 0, generatedAt);
-    if (n) numericFields(statistics, n, histogram.get(index), approximate && n.count > EXACT_VALUE_LIMIT);
-    else if (t) temporalFields(statistics, t, approximate && t.count > EXACT_VALUE_LIMIT);
-    else if (x) textFields(statistics, x);
-    return statistics;
-  });
+  const statistics: ColumnStatistics[] = [];
+  for (const part of loaded.parts) {
+    const results = await partStatistics(connection, loaded, part);
+    for (const index of part.indexes) statistics[index] = assemble(loaded, index, results, generatedAt);
+  }
+  return statistics;
 }

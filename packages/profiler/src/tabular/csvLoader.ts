@@ -7,10 +7,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { uniqueColumnNames, generatedColumnNames } from './columnNames.js';
 import { dropRejects, readCsvSql, summarizeRejects, type CsvReadOptions, type RejectSummary } from './csvRead.js';
 import { encodingOfWholeFile, prepareCsvSource, type CsvSource } from './csvSource.js';
+import { checkFastLoad } from './fastPathCheck.js';
 import { sniffDialect, type SniffResult } from './dialect.js';
-import { uniqueTableName } from './engine.js';
+import { attachScratchDatabase, uniqueTableName } from './engine.js';
 import { conversionSql, readType, type ColumnType } from './inference.js';
-import { countRows, dropTables, queryRows, type LoadedColumn, type LoadedTable } from './loadedTable.js';
+import { columnRanges, countRows, dropTables, queryRows, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
 import { inferColumnTypes } from './rowInference.js';
 import { columnIdent } from './sql.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
@@ -41,15 +42,28 @@ function columnNamesOf(sniff: SniffResult, warnings: string[]): string[] {
   return uniqueColumnNames(Array.from({ length: width }, (_, i) => first[i]));
 }
 
-async function inferFromHead(connection: DuckDBConnection, base: Omit<CsvReadOptions, 'readTypes'>, width: number): Promise<ColumnType[]> {
+type BaseOptions = Omit<CsvReadOptions, 'readTypes'>;
+
+/** read_csv parses every column; only the projected ones (`indexes`) are materialized. */
+function readTypesFor(width: number, indexes: readonly number[], typeOf: (index: number) => string): string[] {
+  const types = Array<string>(width).fill('VARCHAR');
+  for (const index of indexes) types[index] = typeOf(index);
+  return types;
+}
+
+async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number): Promise<ColumnType[]> {
   const limit = Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
-  const options = { ...base, readTypes: Array<string>(width).fill('VARCHAR') };
-  try {
-    const rows = await queryRows(connection, `SELECT * FROM ${readCsvSql(options)} LIMIT ${limit}`);
-    return inferColumnTypes(rows, width, base.delimiter);
-  } finally {
-    await dropRejects(connection, base.rejectsTable);
+  const types: ColumnType[] = [];
+  for (const indexes of columnRanges(width)) {
+    const options = { ...base, readTypes: readTypesFor(width, indexes, () => 'VARCHAR') };
+    try {
+      const rows = await queryRows(connection, `SELECT ${indexes.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
+      types.push(...inferColumnTypes(rows, indexes.length, base.delimiter));
+    } finally {
+      await dropRejects(connection, base.rejectsTable);
+    }
   }
+  return types;
 }
 
 async function createTable(connection: DuckDBConnection, table: string, select: string, options: CsvReadOptions): Promise<RejectSummary> {
@@ -57,33 +71,37 @@ async function createTable(connection: DuckDBConnection, table: string, select: 
   return summarizeRejects(connection, options.rejectsTable);
 }
 
+interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[] }
+
 /** Fast path; returns undefined when some value did not parse as its head-inferred type. */
-async function loadTyped(connection: DuckDBConnection, base: Omit<CsvReadOptions, 'readTypes'>, types: ColumnType[], table: string): Promise<RejectSummary | undefined> {
-  const options = { ...base, readTypes: types.map(readType) };
-  const select = types.map((type, i) => `${conversionSql(type, columnIdent(i), false, 'CAST')} AS ${columnIdent(i)}`).join(', ');
+async function loadTyped(connection: DuckDBConnection, base: BaseOptions, candidates: ColumnType[], part: TablePart): Promise<PartLoad | undefined> {
+  const options = { ...base, readTypes: readTypesFor(candidates.length, part.indexes, (i) => readType(candidates[i]!)) };
+  const select = part.indexes.map((i) => `${conversionSql(candidates[i]!, columnIdent(i), false, 'CAST')} AS ${columnIdent(i)}`).join(', ');
+  const text: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
+  const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : text));
   try {
-    const summary = await createTable(connection, table, select, options);
+    const summary = await createTable(connection, part.table, select, options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
-    if (summary.castErrors === 0) return summary;
+    const types = summary.castErrors === 0 ? await checkFastLoad(connection, part.table, partTypes) : undefined;
+    if (types) return { summary, types, unparsed: types.map(() => 0) };
   } catch (error) {
     if (error instanceof InvalidEncodingError || !/conver|cast/i.test((error as Error).message)) throw error;
   } finally {
     await dropRejects(connection, base.rejectsTable);
   }
-  await dropTables(connection, [table]);
+  await dropTables(connection, [part.table]);
   return undefined;
 }
 
 /** Careful path: text table, full type verification, then the typed table. */
-async function loadViaText(connection: DuckDBConnection, base: Omit<CsvReadOptions, 'readTypes'>, candidates: ColumnType[], table: string): Promise<{ summary: RejectSummary; types: ColumnType[]; unparsed: number[] }> {
-  const raw = `${table}_text`;
-  const options = { ...base, readTypes: candidates.map(() => 'VARCHAR') };
+async function loadViaText(connection: DuckDBConnection, base: BaseOptions, candidates: ColumnType[], part: TablePart): Promise<PartLoad> {
+  const raw = `${part.table}_text`;
+  const options = { ...base, readTypes: readTypesFor(candidates.length, part.indexes, () => 'VARCHAR') };
   try {
-    const select = candidates.map((_, i) => columnIdent(i)).join(', ');
-    const summary = await createTable(connection, raw, select, options);
+    const summary = await createTable(connection, raw, part.indexes.map(columnIdent).join(', '), options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
-    const { types, unparsed } = await verifyTypes(connection, raw, candidates);
-    await buildTypedFromRaw(connection, raw, table, types.map((type, i) => ({ name: '', type, unparsedCount: unparsed[i] ?? 0 })));
+    const { types, unparsed } = await verifyTypes(connection, raw, candidates, part.indexes);
+    await buildTypedFromRaw(connection, raw, part.table, types, part.indexes);
     return { summary, types, unparsed };
   } finally {
     await dropRejects(connection, base.rejectsTable);
@@ -91,26 +109,34 @@ async function loadViaText(connection: DuckDBConnection, base: Omit<CsvReadOptio
   }
 }
 
-function emptyTable(source: CsvSource, table: string): LoadedTable {
+function emptyTable(source: CsvSource): LoadedTable {
   const dialect = { encoding: source.encoding, delimiter: ',', quote: '"', header: false };
-  return { table, columns: [], rowCount: 0, skippedRows: 0, warnings: ['the file has no content'], dialect };
+  return { parts: [], columns: [], rowCount: 0, skippedRows: 0, warnings: ['the file has no content'], dialect };
 }
 
 async function loadSource(connection: DuckDBConnection, source: CsvSource, table: string): Promise<LoadedTable> {
-  if (source.head.trim() === '') return emptyTable(source, table);
+  if (source.head.trim() === '') return emptyTable(source);
   const sniff = sniffDialect(source.head, source.complete);
   const warnings: string[] = [];
   const names = columnNamesOf(sniff, warnings);
   const base = { path: source.path, gzip: source.gzip, delimiter: sniff.delimiter, quote: sniff.quote, header: sniff.header, rejectsTable: `${table}_rejects` };
   const candidates = await inferFromHead(connection, base, names.length);
-  let types = candidates;
-  let unparsed = candidates.map(() => 0);
-  let summary = await loadTyped(connection, base, candidates, table);
-  if (!summary) ({ summary, types, unparsed } = await loadViaText(connection, base, candidates, table));
+  const types = [...candidates];
+  const unparsed = candidates.map(() => 0);
+  const ranges = columnRanges(names.length);
+  const catalog = ranges.length > 1 ? `${await attachScratchDatabase(connection)}.` : '';
+  const parts = ranges.map((indexes, i) => ({ table: `${catalog}${table}_p${i}`, indexes }));
+  let skipped: RejectSummary | undefined;
+  for (const part of parts) {
+    const loaded = (await loadTyped(connection, base, candidates, part)) ?? (await loadViaText(connection, base, candidates, part));
+    if (catalog) await connection.run(`CHECKPOINT ${catalog.slice(0, -1)}`);
+    for (const i of part.indexes) [types[i], unparsed[i]] = [loaded.types[i]!, loaded.unparsed[i] ?? 0];
+    skipped ??= loaded.summary; // every part reads the same rows, so structural rejects are the same
+  }
   const columns: LoadedColumn[] = names.map((name, i) => ({ name, type: types[i]!, unparsedCount: unparsed[i] ?? 0 }));
   const dialect = { encoding: source.encoding, delimiter: sniff.delimiter, quote: sniff.quote, header: sniff.header };
-  const rowCount = await countRows(connection, table);
-  return { table, columns, rowCount, skippedRows: summary.skippedRows, warnings: [...warnings, ...summary.warnings], dialect };
+  const rowCount = parts[0] ? await countRows(connection, parts[0].table) : 0;
+  return { parts, columns, rowCount, skippedRows: skipped?.skippedRows ?? 0, warnings: [...warnings, ...(skipped?.warnings ?? [])], dialect };
 }
 
 export async function loadDelimited(connection: DuckDBConnection, path: string): Promise<LoadedTable> {
@@ -120,7 +146,7 @@ export async function loadDelimited(connection: DuckDBConnection, path: string):
     return await loadSource(connection, source, table);
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
-    await dropTables(connection, [table]);
+    await dropTables(connection, (await queryRows(connection, `SELECT table_name FROM duckdb_tables() WHERE schema_name = current_schema()`)).map((r) => String(r[0])));
     await source.dispose();
     source = await prepareCsvSource(path, await encodingOfWholeFile(path, source.gzip));
     return await loadSource(connection, source, table);

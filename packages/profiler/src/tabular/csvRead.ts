@@ -35,22 +35,18 @@ export interface RejectSummary {
   warnings: string[];
 }
 
-function describe(type: string, rows: number, firstLine: number): string {
-  const what = type === 'TOO MANY COLUMNS' || type === 'MISSING COLUMNS' ? 'wrong number of fields' : type.toLowerCase();
-  return `${rows} row(s) skipped (${what}), first at line ${firstLine}`;
-}
-
+/** Aggregated in SQL: a badly broken file can have millions of rejected rows. */
 export async function summarizeRejects(connection: DuckDBConnection, rejectsTable: string): Promise<RejectSummary> {
-  const rows = await queryRows(connection,
-    `SELECT error_type::VARCHAR, count(DISTINCT line), min(line) FROM ${rejectsTable} GROUP BY 1 ORDER BY 1`);
+  const kind = `CASE WHEN error_type::VARCHAR IN ('TOO MANY COLUMNS', 'MISSING COLUMNS') THEN 'wrong number of fields' ELSE lower(error_type::VARCHAR) END`;
+  const rows = await queryRows(connection, `SELECT ${kind} AS kind, count(DISTINCT line), min(line) FROM ${rejectsTable} GROUP BY kind ORDER BY kind`);
   const summary: RejectSummary = { skippedRows: 0, castErrors: 0, invalidEncoding: 0, warnings: [] };
-  for (const [type, count, first] of rows) {
-    const n = Number(count);
-    if (type === 'CAST') summary.castErrors += n;
-    else if (type === 'INVALID ENCODING') summary.invalidEncoding += n;
+  for (const [kindName, count, first] of rows) {
+    const lines = Number(count);
+    if (kindName === 'cast') summary.castErrors += lines;
+    else if (kindName === 'invalid encoding') summary.invalidEncoding += lines;
     else {
-      summary.skippedRows += n;
-      summary.warnings.push(describe(String(type), n, Number(first)));
+      summary.skippedRows += lines;
+      summary.warnings.push(`${lines} row(s) skipped (${String(kindName)}), first at line ${Number(first)}`);
     }
   }
   return summary;

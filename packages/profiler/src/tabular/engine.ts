@@ -7,32 +7,83 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 
-/** DuckDB's own buffer budget; the rest of the 512 MB RSS target is Node, allocator slack and aggregate states. */
-const MEMORY_LIMIT = process.env.PROFILER_DUCKDB_MEMORY_LIMIT ?? '192MB';
+export interface TabularEngineSettings {
+  /** DuckDB's buffer budget; the rest of the 512 MB RSS target is Node, allocator slack and aggregate states. */
+  memoryLimit: string;
+  /** Freed memory above this is returned to the OS after each task (RSS is what is bounded). */
+  allocatorFlushThreshold: string;
+  threads: number;
+}
+
+const settings: TabularEngineSettings = { memoryLimit: '160MB', allocatorFlushThreshold: '32MB', threads: availableParallelism() };
+
+/** Changes the settings of the next DuckDB instance (call before the first profile, or after closeTabularEngine). */
+export function configureTabularEngine(changes: Partial<TabularEngineSettings>): void {
+  Object.assign(settings, changes);
+}
 
 let instancePromise: Promise<DuckDBInstance> | undefined;
 let tempDirectory: string | undefined;
 let tableCounter = 0;
+const schemas = new WeakMap<DuckDBConnection, string>();
+const scratch = new WeakMap<DuckDBConnection, { name: string; file: string }[]>();
 
 async function createInstance(): Promise<DuckDBInstance> {
   tempDirectory = join(tmpdir(), `dataset-profiler-duckdb-${process.pid}`);
   mkdirSync(tempDirectory, { recursive: true });
   return DuckDBInstance.create(':memory:', {
-    threads: String(availableParallelism()),
-    memory_limit: MEMORY_LIMIT,
+    threads: String(settings.threads),
+    memory_limit: settings.memoryLimit,
     temp_directory: tempDirectory,
     // Extensions would be fetched from the network; json, parquet and icu are built in.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     preserve_insertion_order: 'true',
+    // Return freed memory to the OS promptly: RSS, not just DuckDB's buffer pool, is what is bounded.
+    allocator_background_threads: 'true',
+    allocator_flush_threshold: settings.allocatorFlushThreshold,
   });
 }
 
+/**
+ * A connection whose default schema is private to it, so unqualified tables of concurrent profiles
+ * never collide and closeConnection can drop everything a profile left, even after an error.
+ */
 export async function openConnection(): Promise<DuckDBConnection> {
   instancePromise ??= createInstance();
   const connection = await (await instancePromise).connect();
+  const schema = uniqueTableName('profile');
   await connection.run(`SET TimeZone = 'UTC'`);
+  await connection.run(`CREATE SCHEMA memory.${schema}`);
+  await connection.run(`USE memory.${schema}`);
+  schemas.set(connection, schema);
   return connection;
+}
+
+/**
+ * A disk-backed scratch database for this connection. In-memory tables of thousands of columns
+ * cannot be evicted under the memory limit, while checkpointed blocks of a database file can.
+ */
+export async function attachScratchDatabase(connection: DuckDBConnection): Promise<string> {
+  const name = uniqueTableName('scratch');
+  const file = join(engineTempDirectory(), `${name}.duckdb`);
+  await connection.run(`ATTACH '${file}' AS ${name}`);
+  scratch.set(connection, [...(scratch.get(connection) ?? []), { name, file }]);
+  return name;
+}
+
+export async function closeConnection(connection: DuckDBConnection): Promise<void> {
+  const schema = schemas.get(connection);
+  const attached = scratch.get(connection) ?? [];
+  schemas.delete(connection);
+  scratch.delete(connection);
+  try {
+    if (schema) await connection.run(`DROP SCHEMA memory.${schema} CASCADE`);
+    for (const { name } of attached) await connection.run(`DETACH ${name}`);
+  } finally {
+    connection.closeSync();
+    for (const { file } of attached) for (const path of [file, `${file}.wal`]) rmSync(path, { force: true });
+  }
 }
 
 /** A table name unique within this process, for one profile's intermediate tables. */

@@ -10,7 +10,8 @@
  *   `YYYY-MM-DD[T ]HH:MM[:SS[.fff]]`, optionally with `Z`/`±HH:MM` (converted to UTC).
  * - Grouped numbers: `1,234,567` / `1,234.5` (comma thousands) or `3,14` / `1.234,5` (decimal comma).
  *   `1,234` alone is ambiguous: it is a decimal comma in a `;`-delimited file (the European
- *   convention that makes `;` files exist) and a thousands separator otherwise.
+ *   convention that makes `;` files exist) and a thousands separator otherwise. A `;` file never
+ *   gets comma thousands (there, `104,106,107` is a list of codes).
  * - Everything else is sc:Text.
  */
 import type { DataType } from './types.js';
@@ -109,7 +110,8 @@ export function countValue(value: string, counts: FormatCounts): void {
 
 function groupedType(c: FormatCounts, fits: (n: number) => boolean, delimiter: string): ColumnType | undefined {
   const thousands = c.thousandsInt + c.thousandsFloat;
-  const thousandsFits = thousands > 0 && fits(thousands + c.float);
+  // In `;` files the comma is the decimal mark, so `104,106,107` there is a list, not a number.
+  const thousandsFits = delimiter !== ';' && thousands > 0 && fits(thousands + c.float);
   const decimalFits = c.decimalComma > 0 && fits(c.decimalComma + c.int);
   const allAmbiguous = c.ambiguousComma === c.decimalComma && c.ambiguousComma === thousands;
   if (decimalFits && (!thousandsFits || (allAmbiguous && delimiter === ';'))) {
@@ -152,10 +154,16 @@ export function storageType(type: ColumnType): string {
   }
 }
 
-/** How read_csv should parse the column in the fast path (grouped numbers need string surgery first). */
+/**
+ * How read_csv parses the column in the fast path. DuckDB's BIGINT parser rounds `1.5` and its DATE
+ * parser drops a time of day, silently; so integers are read as DOUBLE and dates as TIMESTAMP, and
+ * fastPathCheck.ts then looks for fractions and times (grouped numbers need string surgery first).
+ */
 export function readType(type: ColumnType): string {
   if (type.format !== 'plain') return 'VARCHAR';
   if (type.dataType === 'sc:DateTime' && type.zoned) return 'TIMESTAMPTZ';
+  if (type.dataType === 'sc:Integer') return 'DOUBLE';
+  if (type.dataType === 'sc:Date') return 'TIMESTAMP';
   return storageType(type);
 }
 
@@ -176,7 +184,13 @@ export function conversionSql(type: ColumnType, ident: string, fromText: boolean
   }
   if (type.dataType === 'sc:DateTime' && type.zoned) return `CAST(${cast}(${ident} AS TIMESTAMPTZ) AS TIMESTAMP)`;
   if (type.dataType === 'sc:Text') return ident;
-  return `${cast}(${normalized(type, ident)} AS ${target})`;
+  const converted = `${cast}(${normalized(type, ident)} AS ${target})`;
+  // Only values of the documented shape count: DuckDB alone would accept `1.5` as an integer, a
+  // timestamp as a date, and `inf` as a float.
+  if (type.format === 'plain' && type.dataType === 'sc:Integer') return `CASE WHEN regexp_full_match(${ident}, '[-+]?[0-9]+') THEN ${converted} END`;
+  if (type.dataType === 'sc:Date') return `CASE WHEN regexp_full_match(${ident}, '[0-9]{4}-[0-9]{2}-[0-9]{2}') THEN ${converted} END`;
+  if (type.dataType === 'sc:Float') return `CASE WHEN isfinite(${converted}) THEN ${converted} END`;
+  return converted;
 }
 
 /** The next, more general type to try when too many values fail to parse (ends at sc:Text). */

@@ -17,7 +17,9 @@ export function jsonValue(value: unknown): unknown {
 
 /** SQL that selects a stored column in the form its JSON value is built from. */
 export function jsonSelectSql(dataType: DataType, ident: string): string {
-  if (dataType === 'sc:Date') return `CAST(${ident} AS VARCHAR)`;
+  // Integers and dates may be stored as DOUBLE / TIMESTAMP by the fast path (see readType).
+  if (dataType === 'sc:Integer') return `CAST(${ident} AS BIGINT)`;
+  if (dataType === 'sc:Date') return `CAST(CAST(${ident} AS DATE) AS VARCHAR)`;
   if (dataType === 'sc:DateTime') return `replace(CAST(${ident} AS VARCHAR), ' ', 'T')`;
   return ident;
 }

@@ -1,4 +1,9 @@
-/** The intermediate result of every loader: a DuckDB table with typed positional columns c0..cN. */
+/**
+ * The intermediate result of every loader: typed DuckDB tables whose columns are named by their
+ * position in the file (c0..cN). Wide files are split into parts of at most COLUMNS_PER_PART columns,
+ * because DuckDB materializes every projected column of a chunk at once; all parts hold the same
+ * rows in the same order.
+ */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ColumnType } from './inference.js';
 import type { CsvDialect } from './types.js';
@@ -10,9 +15,16 @@ export interface LoadedColumn {
   unparsedCount: number;
 }
 
-export interface LoadedTable {
-  /** Name of the typed table; column i is `c<i>`. */
+export const COLUMNS_PER_PART = 500;
+
+export interface TablePart {
   table: string;
+  /** Column positions stored in this table (column i is `c<i>`). */
+  indexes: number[];
+}
+
+export interface LoadedTable {
+  parts: TablePart[];
   columns: LoadedColumn[];
   rowCount: number;
   skippedRows: number;
@@ -32,4 +44,12 @@ export async function countRows(connection: DuckDBConnection, table: string): Pr
 
 export async function dropTables(connection: DuckDBConnection, tables: readonly string[]): Promise<void> {
   for (const table of tables) await connection.run(`DROP TABLE IF EXISTS ${table}`);
+}
+
+export function columnRanges(width: number): number[][] {
+  const ranges: number[][] = [];
+  for (let start = 0; start < width; start += COLUMNS_PER_PART) {
+    ranges.push(Array.from({ length: Math.min(COLUMNS_PER_PART, width - start) }, (_, i) => start + i));
+  }
+  return ranges;
 }

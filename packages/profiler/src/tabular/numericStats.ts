@@ -1,24 +1,26 @@
 /**
- * Exact numeric statistics, many columns per query: count, min, max, mean (exact integer sums,
- * Kahan-compensated float sums), sample variance (DuckDB's streaming Welford), quantiles by linear
- * interpolation (quantile_cont, numpy's default) and distinct counts. Columns with more than
- * EXACT_VALUE_LIMIT values use sketches instead (t-digest quantiles, HyperLogLog distinct count).
+ * Exact numeric statistics: count, min, max, mean (exact integer sums, Kahan-compensated float
+ * sums), sample variance (DuckDB's streaming Welford), distinct counts (hash aggregation, which
+ * spills to disk) and quantiles by linear interpolation (numpy's default). Small tables get
+ * everything from one query per batch of columns (quantile_cont holds a column in memory); larger
+ * ones get their quantiles from exactQuantiles, which streams, so memory stays flat at any size.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { exactQuantiles } from './exactQuantiles.js';
 import { finiteOrNull } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
 import { batchByWeight, columnIdent } from './sql.js';
 import type { DataType } from './types.js';
 
-/** Exact quantiles and distinct counts hold every value in memory: 10M doubles is 80 MB per column. */
-export const EXACT_VALUE_LIMIT = 10_000_000;
-/** Values held by the exact aggregates of one query, across its columns. */
+/** Up to this many rows, quantile_cont (which buffers the column's values) is used. */
+const IN_MEMORY_QUANTILE_ROWS = 2_000_000;
+/** Values held by the in-memory aggregates of one query, across its columns. */
 const VALUES_PER_QUERY = 4_000_000;
-const COLUMNS_PER_QUERY = 100;
-/** t-digest (compression 100) keeps quantile rank errors well under 1% in practice; we state 1%. */
-export const SKETCH_RANK_ERROR = 0.01;
+/** Each count(DISTINCT) starts its own hash table (~2 MB): this many per query fit the memory limit. */
+const COLUMNS_PER_QUERY = 25;
+const QUANTILES = [0.05, 0.5, 0.95] as const;
 
-export interface NumericColumn { index: number; dataType: DataType; approximate: boolean }
+export interface NumericColumn { index: number; dataType: DataType }
 
 export interface NumericResult {
   count: number;
@@ -32,6 +34,8 @@ export interface NumericResult {
 
 export function numericValueSql(column: { index: number; dataType: DataType }): string {
   const ident = columnIdent(column.index);
+  // Integers may be stored as DOUBLE (fast path): the cast makes sums exact (HUGEINT) either way.
+  if (column.dataType === 'sc:Integer') return `CAST(${ident} AS BIGINT)`;
   return column.dataType === 'sc:Boolean' ? `CAST(${ident} AS INTEGER)` : ident;
 }
 
@@ -41,13 +45,15 @@ function meanSql(column: NumericColumn, v: string): string {
   return `avg(${v})`;
 }
 
-function columnSql(column: NumericColumn): string {
+function momentsSql(column: NumericColumn): string {
   const v = numericValueSql(column);
-  const quantiles = column.approximate
-    ? `approx_quantile(CAST(${v} AS DOUBLE), [0.05, 0.5, 0.95])`
-    : `quantile_cont(${v}, [0.05, 0.5, 0.95])`;
-  const unique = column.approximate ? `approx_count_distinct(${v})` : `count(DISTINCT ${v})`;
-  return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${meanSql(column, v)}, var_samp(${v}), ${quantiles}, ${unique}`;
+  return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${meanSql(column, v)}, var_samp(${v})`;
+}
+
+function columnSql(column: NumericColumn, inMemory: boolean): string {
+  const v = numericValueSql(column);
+  const rest = inMemory ? `quantile_cont(${v}, [${QUANTILES.join(', ')}]), count(DISTINCT ${v})` : 'NULL, NULL';
+  return `${momentsSql(column)}, ${rest}`;
 }
 
 function parseResult(values: unknown[]): NumericResult {
@@ -71,13 +77,25 @@ function parseResult(values: unknown[]): NumericResult {
 
 const FIELDS = 7;
 
+async function completeLargeColumn(connection: DuckDBConnection, table: string, column: NumericColumn, result: NumericResult): Promise<void> {
+  const v = numericValueSql(column);
+  const distinct = await queryRows(connection, `SELECT count(DISTINCT ${v}) FROM ${table}`);
+  result.unique = Number(distinct[0]?.[0] ?? 0);
+  if (result.count === 0 || result.min === null || result.max === null) return;
+  const stats = { count: result.count, min: result.min, max: result.max };
+  const quantiles = await exactQuantiles(connection, table, `CAST(${v} AS DOUBLE)`, stats, QUANTILES);
+  result.quantiles = quantiles.map((q) => (q === null ? null : Math.min(stats.max, Math.max(stats.min, q))));
+}
+
 export async function numericStatistics(connection: DuckDBConnection, table: string, columns: NumericColumn[], rowCount: number): Promise<Map<number, NumericResult>> {
   const results = new Map<number, NumericResult>();
-  const weight = (c: NumericColumn): number => (c.approximate ? 1 : rowCount);
-  for (const batch of batchByWeight(columns, weight, VALUES_PER_QUERY, COLUMNS_PER_QUERY)) {
-    const rows = await queryRows(connection, `SELECT ${batch.map(columnSql).join(', ')} FROM ${table}`);
+  const inMemory = rowCount <= IN_MEMORY_QUANTILE_ROWS;
+  const weight = (): number => (inMemory ? rowCount : 1);
+  for (const batch of batchByWeight(columns, weight, inMemory ? VALUES_PER_QUERY : COLUMNS_PER_QUERY, COLUMNS_PER_QUERY)) {
+    const rows = await queryRows(connection, `SELECT ${batch.map((c) => columnSql(c, inMemory)).join(', ')} FROM ${table}`);
     const values = rows[0] ?? [];
     batch.forEach((column, i) => results.set(column.index, parseResult(values.slice(i * FIELDS, (i + 1) * FIELDS))));
   }
+  if (!inMemory) for (const column of columns) await completeLargeColumn(connection, table, column, results.get(column.index)!);
   return results;
 }

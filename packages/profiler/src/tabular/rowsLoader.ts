@@ -5,7 +5,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { uniqueColumnNames } from './columnNames.js';
 import { uniqueTableName } from './engine.js';
-import { countRows, dropTables, type LoadedTable } from './loadedTable.js';
+import { countRows, dropTables, queryRows, type LoadedTable } from './loadedTable.js';
 import { isMissingText } from './missing.js';
 import { inferColumnTypes } from './rowInference.js';
 import { columnIdent } from './sql.js';
@@ -30,7 +30,8 @@ export function cellToText(value: unknown): string | null {
 async function appendRows(connection: DuckDBConnection, table: string, width: number, rows: (string | null)[][]): Promise<void> {
   const columns = Array.from({ length: width }, (_, i) => `${columnIdent(i)} VARCHAR`).join(', ');
   await connection.run(`CREATE TABLE ${table} (${columns})`);
-  const appender = await connection.createAppender(table);
+  const schema = (await queryRows(connection, 'SELECT current_schema()'))[0]?.[0] as string;
+  const appender = await connection.createAppender(table, schema);
   for (const row of rows) {
     for (let i = 0; i < width; i += 1) {
       const cell = row[i];
@@ -44,6 +45,7 @@ async function appendRows(connection: DuckDBConnection, table: string, width: nu
 
 export async function loadRows(connection: DuckDBConnection, columnNames: string[], rows: unknown[][]): Promise<LoadedTable> {
   const table = uniqueTableName('rows');
+  if (columnNames.length === 0) return { parts: [], columns: [], rowCount: rows.length, skippedRows: 0, warnings: ['the sheet has no columns'] };
   const raw = `${table}_text`;
   const names = uniqueColumnNames(columnNames);
   const width = names.length;
@@ -51,11 +53,12 @@ export async function loadRows(connection: DuckDBConnection, columnNames: string
   const extra = rows.filter((row) => row.length > width).length;
   try {
     await appendRows(connection, raw, width, texts);
-    const { types, unparsed } = await verifyTypes(connection, raw, inferColumnTypes(texts, width, ','));
+    const indexes = names.map((_, i) => i);
+    const { types, unparsed } = await verifyTypes(connection, raw, inferColumnTypes(texts, width, ','), indexes);
     const columns = names.map((name, i) => ({ name, type: types[i]!, unparsedCount: unparsed[i] ?? 0 }));
-    await buildTypedFromRaw(connection, raw, table, columns);
+    await buildTypedFromRaw(connection, raw, table, types, indexes);
     const warnings = extra > 0 ? [`${extra} row(s) have more cells than column names; the extra cells are ignored`] : [];
-    return { table, columns, rowCount: await countRows(connection, table), skippedRows: 0, warnings };
+    return { parts: [{ table, indexes }], columns, rowCount: await countRows(connection, table), skippedRows: 0, warnings };
   } finally {
     await dropTables(connection, [raw]);
   }

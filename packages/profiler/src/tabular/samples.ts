@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { jsonSelectSql, jsonValue } from './jsonValues.js';
-import { queryRows, type LoadedTable } from './loadedTable.js';
+import { queryRows, type LoadedTable, type TablePart } from './loadedTable.js';
 import { columnIdent } from './sql.js';
 
 export const EXAMPLE_ROWS = 30;
@@ -28,28 +28,39 @@ function distinctFirst(values: Iterable<unknown>): unknown[] {
   return sample;
 }
 
-async function sampleByRowid(connection: DuckDBConnection, loaded: LoadedTable, index: number): Promise<unknown[]> {
+async function sampleByRowid(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, index: number): Promise<unknown[]> {
   const c = columnIdent(index);
   const select = jsonSelectSql(loaded.columns[index]!.type.dataType, c);
-  const sql = `SELECT v FROM (SELECT ${select} AS v, min(rowid) AS r FROM ${loaded.table} WHERE ${c} IS NOT NULL GROUP BY ALL) ORDER BY r LIMIT ${SAMPLE_SIZE}`;
+  const sql = `SELECT v FROM (SELECT ${select} AS v, min(rowid) AS r FROM ${part.table} WHERE ${c} IS NOT NULL GROUP BY ALL) ORDER BY r LIMIT ${SAMPLE_SIZE}`;
   return (await queryRows(connection, sql)).map((row) => jsonValue(row[0]));
 }
 
 export interface SamplesAndExamples { samples: unknown[][]; examples: Record<string, unknown>[] }
 
+/** The first `limit` rows of one part, as JSON values, indexed [row][position in part]. */
+async function headOf(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, limit: number): Promise<unknown[][]> {
+  const select = part.indexes.map((i) => jsonSelectSql(loaded.columns[i]!.type.dataType, columnIdent(i)));
+  return (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${part.table} LIMIT ${limit}`)).map((row) => row.map(jsonValue));
+}
+
 /** `uniqueCounts[i]` tells whether column i can have more distinct values than its head showed. */
 export async function samplesAndExamples(connection: DuckDBConnection, loaded: LoadedTable, uniqueCounts: (number | null)[]): Promise<SamplesAndExamples> {
   const width = loaded.columns.length;
   const limit = Math.max(EXAMPLE_ROWS, Math.min(HEAD_MAX_ROWS, Math.floor(HEAD_CELLS / Math.max(1, width))));
-  const select = loaded.columns.map((column, i) => jsonSelectSql(column.type.dataType, columnIdent(i)));
-  const head = (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${loaded.table} LIMIT ${limit}`)).map((row) => row.map(jsonValue));
-  const examples = head.slice(0, EXAMPLE_ROWS).map((row) => Object.fromEntries(loaded.columns.map((column, i) => [column.name, row[i] ?? null])));
   const samples: unknown[][] = [];
-  for (let i = 0; i < width; i += 1) {
-    let sample = distinctFirst(head.map((row) => row[i]));
-    const more = (uniqueCounts[i] ?? 0) > sample.length;
-    if (sample.length < SAMPLE_SIZE && more && head.length === limit) sample = await sampleByRowid(connection, loaded, i);
-    samples.push(sample);
+  const exampleRows: Record<string, unknown>[] = [];
+  for (const part of loaded.parts) {
+    const head = await headOf(connection, loaded, part, limit);
+    head.slice(0, EXAMPLE_ROWS).forEach((row, r) => {
+      const target = (exampleRows[r] ??= {});
+      part.indexes.forEach((index, k) => { target[loaded.columns[index]!.name] = row[k] ?? null; });
+    });
+    for (const [k, index] of part.indexes.entries()) {
+      let sample = distinctFirst(head.map((row) => row[k]));
+      const more = (uniqueCounts[index] ?? 0) > sample.length;
+      if (sample.length < SAMPLE_SIZE && more && head.length === limit) sample = await sampleByRowid(connection, loaded, part, index);
+      samples[index] = sample;
+    }
   }
-  return { samples, examples };
+  return { samples, examples: exampleRows };
 }

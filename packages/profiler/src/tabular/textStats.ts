@@ -1,6 +1,6 @@
 /**
- * Text and temporal statistics. Distinct counts of text are always exact: they come from a GROUP BY,
- * which DuckDB spills to disk, and the same grouping yields the 5 most frequent values
+ * Text and temporal statistics, all exact. Distinct counts of text come from a GROUP BY (which
+ * DuckDB spills to disk), and the same grouping yields the 5 most frequent values
  * (ties broken by the value, ascending, so the result is deterministic).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -10,6 +10,8 @@ import { batchByWeight, columnIdent } from './sql.js';
 import type { DataType } from './types.js';
 
 const COLUMNS_PER_QUERY = 100;
+/** Each count(DISTINCT) starts its own hash table (~2 MB): this many per query fit the memory limit. */
+const DISTINCT_PER_QUERY = 25;
 /** Columns are grouped together (one window query) while their rows sum to less than this. */
 const ROWS_PER_GROUPED_QUERY = 1_000_000;
 const TOP = 5;
@@ -17,20 +19,20 @@ const TOP = 5;
 export interface Frequent { value: unknown; count: number }
 export interface TextResult { count: number; minLength: number | null; maxLength: number | null; unique: number; mostFrequent: Frequent[] }
 export interface TemporalResult { count: number; min: string | null; max: string | null; unique: number }
-export interface TemporalColumn { index: number; dataType: DataType; approximate: boolean }
+export interface TemporalColumn { index: number; dataType: DataType }
 
+/** Dates may be stored as TIMESTAMP by the fast path (see readType). */
 function isoSql(dataType: DataType, expression: string): string {
-  const text = `CAST(${expression} AS VARCHAR)`;
-  return dataType === 'sc:DateTime' ? `replace(${text}, ' ', 'T')` : text;
+  if (dataType === 'sc:Date') return `CAST(CAST(${expression} AS DATE) AS VARCHAR)`;
+  return `replace(CAST(${expression} AS VARCHAR), ' ', 'T')`;
 }
 
 export async function temporalStatistics(connection: DuckDBConnection, table: string, columns: TemporalColumn[]): Promise<Map<number, TemporalResult>> {
   const results = new Map<number, TemporalResult>();
-  for (const batch of batchByWeight(columns, () => 1, COLUMNS_PER_QUERY, COLUMNS_PER_QUERY)) {
-    const select = batch.map(({ index, dataType, approximate }) => {
+  for (const batch of batchByWeight(columns, () => 1, DISTINCT_PER_QUERY, DISTINCT_PER_QUERY)) {
+    const select = batch.map(({ index, dataType }) => {
       const c = columnIdent(index);
-      const unique = approximate ? `approx_count_distinct(${c})` : `count(DISTINCT ${c})`;
-      return `count(${c}), ${isoSql(dataType, `min(${c})`)}, ${isoSql(dataType, `max(${c})`)}, ${unique}`;
+      return `count(${c}), ${isoSql(dataType, `min(${c})`)}, ${isoSql(dataType, `max(${c})`)}, count(DISTINCT ${c})`;
     });
     const row = (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${table}`))[0] ?? [];
     batch.forEach((column, i) => {

@@ -35,7 +35,8 @@ async function loadScan(connection: DuckDBConnection, scan: string, prefix: stri
   const select = mapped.map((m, i) => `${m.sql} AS ${columnIdent(i)}`).join(', ');
   await connection.run(`CREATE TABLE ${table} AS SELECT ${select} FROM ${scan}`);
   const columns = uniqueColumnNames(names).map((name, i) => ({ name, type: mapped[i]!.type, unparsedCount: 0 }));
-  return { table, columns, rowCount: await countRows(connection, table), skippedRows: 0, warnings: [] };
+  const indexes = columns.map((_, i) => i);
+  return { parts: [{ table, indexes }], columns, rowCount: await countRows(connection, table), skippedRows: 0, warnings: [] };
 }
 
 export function loadParquet(connection: DuckDBConnection, path: string): Promise<LoadedTable> {
@@ -44,6 +45,6 @@ export function loadParquet(connection: DuckDBConnection, path: string): Promise
 
 /** A JSON array of records or JSON Lines; the whole file is sampled so late keys and types are not missed. */
 export function loadJson(connection: DuckDBConnection, path: string): Promise<LoadedTable> {
-  const scan = `read_json(${quoteLiteral(path)}, format = 'auto', sample_size = -1, maximum_object_size = 268435456)`;
+  const scan = `read_json(${quoteLiteral(path)}, format = 'auto', sample_size = -1, maximum_object_size = 33554432)`;
   return loadScan(connection, scan, 'json');
 }

@@ -1,11 +1,21 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeTabularEngine } from '../../src/tabular/index.js';
 import type { ProfileOptions } from '../../src/api.js';
 import { InvalidLightStateError } from '../../src/errors.js';
 import { buildHeavyProfile } from '../../src/heavy/buildHeavyProfile.js';
 import { buildLightProfile } from '../../src/light/buildLightProfile.js';
+import { blankPdf } from '../helpers/blankPdf.js';
 import { FIXTURES, makeTempDataset, testMetadata, type TempDataset } from '../helpers/tempDataset.js';
 
 type Entry = Record<string, unknown>;
+
+/** A gzip stream cut in half: no reader can decode it to the end. */
+function truncatedGzipCsv(): Buffer {
+  const rows = Array.from({ length: 5000 }, (_, index) => `${index},x${index}\n`).join('');
+  const packed = gzipSync(`a,b\n${rows}`);
+  return packed.subarray(0, packed.length >> 1);
+}
 
 const FIXED_NOW = () => new Date('2025-06-01T12:00:00.000Z');
 
@@ -21,6 +31,7 @@ function recordSetsOf(profile: Entry): Entry[] {
 describe('Function: buildHeavyProfile', () => {
   let dataset: TempDataset | undefined;
   afterEach(async () => dataset?.cleanup());
+  afterAll(closeTabularEngine);
 
   it('profiles dummy_data: the CSV, the image and the PDF', async () => {
     const { profile, cdd } = await profileBoth({ root: `${FIXTURES}/dummy_data/data` });
@@ -49,7 +60,7 @@ describe('Function: buildHeavyProfile', () => {
       ['csv_1', 'csv'], ['imgs/weather_image', 'jpg'], ['pdfs/960', 'pdf'],
     ]);
     const cddColumns = (cdd.files[0] as Entry).columns as Entry[];
-    expect(cddColumns[0]).toMatchObject({ name: 'dv_agency', semantic_types: [], source_file: undefined });
+    expect(cddColumns[0]).toMatchObject({ name: 'dv_agency', primitive_type: 'sc:Text', semantic_types: [] });
     expect((cdd.files[0] as Entry).source_file).toBe('csv_1.csv');
   }, 60_000);
 
@@ -75,7 +86,7 @@ describe('Function: buildHeavyProfile', () => {
   it('gives unreadable files an error record set and profiles the rest', async () => {
     dataset = await makeTempDataset({
       'good.csv': 'a,b\n1,x\n2,y\n',
-      'broken.csv.gz': 'this is not gzip data',
+      'broken.csv.gz': truncatedGzipCsv(),
       'docs/broken.pdf': '%PDF-1.4\nnot really a pdf\n',
       'docs/binary.txt': Buffer.from([0x00, 0x01, 0x02, 0x03]),
       'docs/fine.txt': 'All good here.',
@@ -105,6 +116,14 @@ describe('Function: buildHeavyProfile', () => {
     expect(recordSetsOf(profile).map((recordSet) => recordSet.name)).toEqual(['a.csv', 'a.jsonl', 'sales.2024']);
     expect(cdd.files.map((file) => (file as Entry).source_file)).toEqual(['a.csv', 'a.jsonl', 'sales.2024.csv', 'config.json', 'notes.bin']);
   }, 60_000);
+
+  it('marks a PDF without text as having no text layer', async () => {
+    dataset = await makeTempDataset({ 'scan.pdf': blankPdf() });
+    const { profile } = await profileBoth({ root: dataset.root });
+    expect(recordSetsOf(profile)[0]).toMatchObject({
+      name: 'scan', pagesCount: 1, textLayer: false, textLength: 0, language: 'n/a', keywords: [], dateCreated: null, producer: '',
+    });
+  });
 
   it('reports heavy progress until every file is done', async () => {
     dataset = await makeTempDataset({ 'a.txt': 'one', 'b.txt': 'two' });

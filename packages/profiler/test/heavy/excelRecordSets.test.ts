@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { closeTabularEngine } from '../../src/tabular/index.js';
 import { buildHeavyProfile } from '../../src/heavy/buildHeavyProfile.js';
 import { buildLightProfile } from '../../src/light/buildLightProfile.js';
 import { makeTempDataset, testMetadata, type TempDataset } from '../helpers/tempDataset.js';
@@ -9,6 +10,7 @@ type Entry = Record<string, unknown>;
 describe('Function: buildHeavyProfile, Excel workbooks', () => {
   let dataset: TempDataset | undefined;
   afterEach(async () => dataset?.cleanup());
+  afterAll(closeTabularEngine);
 
   it('gives one record set and one sheet FileObject per non-empty sheet, fields pointing at the sheet', async () => {
     dataset = await makeTempDataset({ 'old.xls': 'legacy binary workbook' });

@@ -1,0 +1,39 @@
+/** The rooms of the architecture, enforced (docs/architecture.md "Rooms and the rules between them"). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'core-is-pure',
+      comment: 'packages/core holds the domain: no adapter, SDK, middleware, file system or network here.',
+      severity: 'error',
+      from: { path: '^packages/core/src' },
+      to: {
+        path: [
+          '^packages/(local|ray|profiler|aws)/',
+          '^functions/',
+          'node_modules/(@aws-sdk|@middy|pino|@duckdb|sst)/',
+          '^(fs|fs/promises|http|https|net|child_process)$',
+        ],
+      },
+    },
+    {
+      name: 'profiler-knows-no-transport',
+      comment: 'The profiler knows nothing of AWS, HTTP, queues or the service around it.',
+      severity: 'error',
+      from: { path: '^packages/profiler/src' },
+      to: { path: ['^packages/(core|local|ray|aws)/', '^functions/', 'node_modules/(@aws-sdk|@middy|sst)/', '^(http|https)$'] },
+    },
+    {
+      name: 'adapters-do-not-reach-into-functions',
+      comment: 'Adapters implement core ports; only composition roots (wire.ts, httpServer.ts, main.ts) host the handlers.',
+      severity: 'error',
+      from: { path: '^packages/(ray|aws)/src' },
+      to: { path: '^functions/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
