@@ -14,7 +14,7 @@ describe(`${JOBS} concurrent trigger_profile requests`, () => {
     await mkdir(join(dirs.dataRoot, 'tiny'), { recursive: true });
     await writeFile(join(dirs.dataRoot, 'tiny', 'values.csv'), 'id,value,label\n1,2.5,a\n2,3.5,b\n3,,c\n');
     await writeFile(join(dirs.dataRoot, 'tiny', 'notes.txt'), 'A short note about the values.\n');
-    stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir, LOG_LEVEL: 'warn', LOCAL_RUNNER_CONCURRENCY: '4' });
+    stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir, LOCAL_RUNNER_CONCURRENCY: '4' });
   });
   afterAll(async () => {
     await stack?.kill('SIGTERM');

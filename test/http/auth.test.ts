@@ -5,7 +5,7 @@ import { parseConfig } from '../../functions/config.js';
 import { createAuthenticator } from '../../functions/http/authenticator.js';
 import { lambdaApi } from './support/api.js';
 import { apiEvent } from './support/events.js';
-import { makeTestServices } from './support/fakes.js';
+import { testServices } from './support/services.js';
 import { AUDIENCE, ISSUER, makeTestKeys, unsignedToken, type TestKeys } from './support/tokens.js';
 import { UNKNOWN_JOB_ID } from './support/fixtures.js';
 
@@ -29,32 +29,32 @@ describe('auth (ENABLE_AUTH=true)', () => {
   });
   afterAll(() => new Promise<void>((resolve) => jwksServer.close(() => resolve())));
 
-  const apiWith = (env: Record<string, string>) => {
+  const apiWith = async (env: Record<string, string>) => {
     const config = parseConfig({ ENABLE_AUTH: 'true', JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, ...env });
     const authenticator = createAuthenticator(config.auth);
-    return lambdaApi(makeTestServices().services, authenticator ? { authenticator } : {});
+    return lambdaApi((await testServices()).services, authenticator ? { authenticator } : {});
   };
   const withPublicKey = () => apiWith({ JWT_PUBLIC_KEY: keys.publicKeyPem });
 
   it('lets a valid token through (public key)', async () => {
-    const answer = await withPublicKey().call(apiEvent(withBearer(await keys.sign())));
+    const answer = await (await withPublicKey()).call(apiEvent(withBearer(await keys.sign())));
     expect(answer.status).toBe(200);
   });
 
   it('lets a valid token through (JWKS URL), and accepts azp in place of client_id', async () => {
-    const api = apiWith({ JWKS_URL: jwksUrl });
+    const api = await apiWith({ JWKS_URL: jwksUrl });
     expect((await api.call(apiEvent(withBearer(await keys.sign({ azp: 'airflow' }))))).status).toBe(200);
   });
 
   it('answers 401 with WWW-Authenticate: Bearer without a token', async () => {
-    const answer = await withPublicKey().call(apiEvent({ path: PROTECTED }));
+    const answer = await (await withPublicKey()).call(apiEvent({ path: PROTECTED }));
     expect(answer.status).toBe(401);
     expect(answer.headers['www-authenticate']).toBe('Bearer');
     expect(answer.body).toMatchObject({ code: 'Unauthorized', status: 401 });
   });
 
   it('answers 401 for an expired token, a wrong issuer, a token not yet valid, and garbage', async () => {
-    const api = withPublicKey();
+    const api = await withPublicKey();
     const expired = await keys.sign({ client_id: 'airflow' }, { expiresIn: Math.floor(Date.now() / 1000) - 600 });
     const wrongIssuer = await keys.sign({ client_id: 'airflow' }, { issuer: 'https://evil.example/' });
     const early = await keys.sign({ client_id: 'airflow' }, { notBefore: '10m' });
@@ -65,40 +65,40 @@ describe('auth (ENABLE_AUTH=true)', () => {
   });
 
   it('never accepts alg none', async () => {
-    for (const api of [withPublicKey(), apiWith({ JWKS_URL: jwksUrl })]) {
+    for (const api of [await withPublicKey(), await apiWith({ JWKS_URL: jwksUrl })]) {
       expect((await api.call(apiEvent(withBearer(unsignedToken())))).status).toBe(401);
     }
   });
 
   it('answers 401 for a token signed by another key', async () => {
     const other = await makeTestKeys();
-    expect((await withPublicKey().call(apiEvent(withBearer(await other.sign()))))).toMatchObject({ status: 401 });
+    expect((await (await withPublicKey()).call(apiEvent(withBearer(await other.sign()))))).toMatchObject({ status: 401 });
   });
 
   it('answers 403 for a valid token whose client is not allowed', async () => {
-    const answer = await withPublicKey().call(apiEvent(withBearer(await keys.sign({ client_id: 'jupyter' }))));
+    const answer = await (await withPublicKey()).call(apiEvent(withBearer(await keys.sign({ client_id: 'jupyter' }))));
     expect(answer.status).toBe(403);
     expect(answer.body).toMatchObject({ code: 'Forbidden', status: 403 });
-    const allowed = apiWith({ JWT_PUBLIC_KEY: keys.publicKeyPem, ALLOWED_CLIENT_IDS: 'airflow, jupyter' });
+    const allowed = await apiWith({ JWT_PUBLIC_KEY: keys.publicKeyPem, ALLOWED_CLIENT_IDS: 'airflow, jupyter' });
     expect((await allowed.call(apiEvent(withBearer(await keys.sign({ client_id: 'jupyter' })))))).toMatchObject({ status: 200 });
   });
 
   it('answers 503 when the JWKS cannot be fetched', async () => {
-    const api = apiWith({ JWKS_URL: 'http://127.0.0.1:9/jwks.json' });
+    const api = await apiWith({ JWKS_URL: 'http://127.0.0.1:9/jwks.json' });
     const answer = await api.call(apiEvent(withBearer(await keys.sign())));
     expect(answer.status).toBe(503);
     expect(answer.headers['retry-after']).toBeDefined();
   });
 
   it('keeps monitoring and docs open', async () => {
-    const api = withPublicKey();
+    const api = await withPublicKey();
     for (const path of ['/', '/monitoring/ready', '/monitoring/health-check', '/openapi.json', '/docs']) {
       expect((await api.call(apiEvent({ path }))).status, path).toBe(200);
     }
   });
 
   it('checks the size before the token, and the token before the body', async () => {
-    const api = withPublicKey();
+    const api = await withPublicKey();
     const tooBig = await api.call(apiEvent({ method: 'POST', path: '/profiler/clean_up', body: 'x'.repeat(1024 * 1024 + 1), headers: { 'content-type': 'application/json' } }));
     expect(tooBig.status).toBe(413);
     const noToken = await api.call(apiEvent({ method: 'POST', path: '/profiler/clean_up', body: '{', headers: { 'content-type': 'application/json' } }));

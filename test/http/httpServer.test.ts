@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../functions/config.js';
 import { startHttpServer, type RunningHttpServer } from '../../packages/local/src/httpServer.js';
 import { capturingLogger } from './support/events.js';
-import { makeTestServices, type TestServices } from './support/fakes.js';
+import { corruptJobRecord, makeTestServices, openCircuit, type TestServices } from './support/services.js';
 import { aJob, JOB_ID, UNKNOWN_JOB_ID, validRequest } from './support/fixtures.js';
 import { makeTestKeys, type TestKeys } from './support/tokens.js';
 
@@ -37,11 +37,14 @@ describe('startHttpServer (local stack HTTP front)', () => {
   const log = capturingLogger();
 
   beforeAll(async () => {
-    t = makeTestServices();
-    await t.jobs.create(aJob());
+    t = await makeTestServices();
+    await t.services.jobs.create(aJob());
     server = await startHttpServer({ services: t.services, port: 0, logger: log.logger, config: parseConfig({}) });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await t.cleanup();
+  });
 
   it('listens on 127.0.0.1 on a free port', () => {
     expect(server.port).toBeGreaterThan(0);
@@ -114,30 +117,31 @@ describe('startHttpServer (local stack HTTP front)', () => {
   });
 
   it('answers 503 with Retry-After while the circuit is open', async () => {
-    t.circuitStore.open(new Date(t.clock.now().getTime() + 7_000));
+    await openCircuit(t, 7);
     try {
       const res = await postJson(`${server.url}/profiler/trigger_profile`, validRequest());
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('7');
     } finally {
-      t.circuitStore.open(new Date(0));
+      await t.services.circuit.recordSuccess();
     }
   });
 
   it('answers a generic 500 when a use case throws a plain Error', async () => {
-    const original = t.jobs.get.bind(t.jobs);
-    t.jobs.get = async () => {
-      throw new Error('boom: password=hunter2');
-    };
-    try {
-      const res = await fetch(`${server.url}/profiler/job_status/${JOB_ID}`);
-      expect(res.status).toBe(500);
-      const text = await res.text();
-      expect(text).not.toContain('hunter2');
-      expect(JSON.parse(text)).toMatchObject({ detail: 'Internal Server Error', status: 500 });
-    } finally {
-      t.jobs.get = original;
-    }
+    // A job of its own whose record the job store can no longer parse: FileJobStore.get throws a
+    // plain Error naming the file, caused by the JSON SyntaxError, which quotes the (short) content.
+    const jobId = '3e1d2c4b-5a69-4788-9abc-def012345678';
+    await t.services.jobs.create(aJob({ jobId }));
+    await corruptJobRecord(t, jobId, 'password=hunter2');
+    const res = await fetch(`${server.url}/profiler/job_status/${jobId}`);
+    expect(res.status).toBe(500);
+    const text = await res.text();
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain(t.dir);
+    expect(JSON.parse(text)).toMatchObject({ detail: 'Internal Server Error', status: 500 });
+    // The secret was in the error: the log line has it, the answer does not.
+    const line = log.lines.find((l) => l.status === 500 && l.job_id === jobId) as any;
+    expect(line.err.message).toContain('hunter2');
   });
 
   it('serves the OpenAPI document and the docs page with its assets', async () => {
@@ -154,14 +158,19 @@ describe('startHttpServer (local stack HTTP front)', () => {
 
 describe('startHttpServer with ENABLE_AUTH=true', () => {
   let keys: TestKeys;
+  let t: TestServices;
   let server: RunningHttpServer;
 
   beforeAll(async () => {
     keys = await makeTestKeys();
+    t = await makeTestServices();
     const config = parseConfig({ ENABLE_AUTH: 'true', JWT_PUBLIC_KEY: keys.publicKeyPem });
-    server = await startHttpServer({ services: makeTestServices().services, port: 0, logger: capturingLogger().logger, config });
+    server = await startHttpServer({ services: t.services, port: 0, logger: capturingLogger().logger, config });
   });
-  afterAll(() => server.close());
+  afterAll(async () => {
+    await server.close();
+    await t.cleanup();
+  });
 
   it('guards /profiler/* and leaves monitoring open', async () => {
     const url = `${server.url}/profiler/cdd_profile_path/weather`;

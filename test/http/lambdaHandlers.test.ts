@@ -1,10 +1,11 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PROFILE_NOT_FOUND_MESSAGE } from '@dataset-profiler/core';
+import { PROFILE_NOT_FOUND_MESSAGE, RAY_JOB_STATUS, type RayJobStatus } from '@dataset-profiler/core';
 import { apiRoutes } from '../../functions/api/routes.js';
 import { httpHandler } from '../../functions/http/httpHandler.js';
 import { lambdaApi, toAnswer } from './support/api.js';
 import { apiEvent, capturingLogger, context, jsonEvent } from './support/events.js';
-import { makeTestServices } from './support/fakes.js';
+import { corruptJobRecord, openCircuit, RAY_DOWN, testServices, untilRunnerStatus } from './support/services.js';
 import { aJob, JOB_ID, UNKNOWN_JOB_ID, validRequest } from './support/fixtures.js';
 
 const TRIGGER = '/profiler/trigger_profile';
@@ -12,16 +13,18 @@ const TRIGGER = '/profiler/trigger_profile';
 describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
   describe('POST /profiler/trigger_profile', () => {
     it('answers the new job id and queues the request', async () => {
-      const t = makeTestServices();
+      const t = await testServices();
       const api = lambdaApi(t.services);
       const answer = await api.call(jsonEvent('POST', TRIGGER, validRequest()));
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ job_id: expect.stringMatching(/^[0-9a-f-]{36}$/), status: 'Job submitted' });
-      expect(t.requests.sent).toHaveLength(1);
+      const queued = await t.services.requests.receive();
+      expect(queued).toHaveLength(1);
+      expect(queued[0]?.body).toEqual({ kind: 'ProfileRequested', jobId: answer.body.job_id });
     });
 
     it('accepts a Content-Type with parameters and a base64-encoded body', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const answer = await api.call(
         apiEvent({ method: 'POST', path: TRIGGER, body: Buffer.from(JSON.stringify(validRequest())).toString('base64'), isBase64Encoded: true, headers: { 'content-type': 'application/json; charset=utf-8' } }),
       );
@@ -29,7 +32,7 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
     });
 
     it('lists one Pydantic entry per missing field', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const request = validRequest() as Record<string, any>;
       delete request.profile_specification.name;
       delete request.profile_specification.license;
@@ -44,7 +47,7 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
     });
 
     it('names wrong types, a bad uuid, a bad discriminator and an extra field the way Pydantic does', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const request = validRequest() as Record<string, any>;
       Object.assign(request.profile_specification, { id: 'not-a-uuid', name: 42, keywords: 'weather', data_connectors: [{ type: 'FtpServer' }], colour: 'blue' });
       request.only_light_profile = 'sometimes';
@@ -64,28 +67,28 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
     });
 
     it('answers 422 json_invalid with the character position for malformed JSON', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const answer = await api.call(jsonEvent('POST', TRIGGER, '{"profile_specification": {"id": }'));
       expect(answer.status).toBe(422);
       expect(answer.body.detail).toEqual([{ loc: ['body', 33], msg: 'JSON decode error', type: 'json_invalid', input: {}, ctx: { error: 'Expecting value' } }]);
     });
 
     it('answers 422 missing at ["body"] when there is no body', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const answer = await api.call(apiEvent({ method: 'POST', path: TRIGGER, headers: { 'content-type': 'application/json' } }));
       expect(answer.status).toBe(422);
       expect(answer.body.detail).toEqual([{ loc: ['body'], msg: 'Field required', type: 'missing', input: null }]);
     });
 
     it('answers 415 for a body that is not JSON by Content-Type', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const answer = await api.call(apiEvent({ method: 'POST', path: TRIGGER, body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }));
       expect(answer.status).toBe(415);
       expect(answer.body).toMatchObject({ code: 'UnsupportedMediaType', status: 415 });
     });
 
     it('answers 413 for a body over 1 MiB, measured after base64 decoding, before parsing it', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const big = 'x'.repeat(1024 * 1024 + 100);
       const plain = await api.call(jsonEvent('POST', TRIGGER, big));
       expect(plain.status).toBe(413);
@@ -97,33 +100,34 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
     });
 
     it('answers 503 with Retry-After while the Ray circuit is open', async () => {
-      const t = makeTestServices();
-      t.circuitStore.open(new Date(t.clock.now().getTime() + 20_000));
+      const t = await testServices();
+      await openCircuit(t, 20);
       const answer = await lambdaApi(t.services).call(jsonEvent('POST', TRIGGER, validRequest()));
       expect(answer.status).toBe(503);
       expect(answer.headers['retry-after']).toBe('20');
       expect(answer.body).toMatchObject({ code: 'Unavailable.Ray', status: 503 });
+      expect(answer.raw).not.toContain(RAY_DOWN);
       expect(answer.raw).not.toContain('10.0.0.7');
     });
   });
 
   describe('GET /profiler/job_status/{job_id}', () => {
     it("answers the job's status", async () => {
-      const t = makeTestServices();
-      await t.jobs.create(aJob());
+      const t = await testServices();
+      await t.services.jobs.create(aJob());
       const answer = await lambdaApi(t.services).call(apiEvent({ path: `/profiler/job_status/${JOB_ID}` }));
       expect(answer.status).toBe(200);
       expect(answer.body).toMatchObject({ job_id: JOB_ID, dataset_id: 'weather', status: 'STARTING', only_light_profile: false });
     });
 
     it('answers 404 NotFound.Job for an unknown id', async () => {
-      const answer = await lambdaApi(makeTestServices().services).call(apiEvent({ path: `/profiler/job_status/${UNKNOWN_JOB_ID}` }));
+      const answer = await lambdaApi((await testServices()).services).call(apiEvent({ path: `/profiler/job_status/${UNKNOWN_JOB_ID}` }));
       expect(answer.status).toBe(404);
       expect(answer.body).toMatchObject({ code: 'NotFound.Job', status: 404, detail: answer.body.message });
     });
 
     it('answers 422 uuid_parsing at ["path","job_id"] for an id that is not a UUID', async () => {
-      const answer = await lambdaApi(makeTestServices().services).call(apiEvent({ path: '/profiler/job_status/abc' }));
+      const answer = await lambdaApi((await testServices()).services).call(apiEvent({ path: '/profiler/job_status/abc' }));
       expect(answer.status).toBe(422);
       expect(answer.body.detail).toEqual([expect.objectContaining({ loc: ['path', 'job_id'], type: 'uuid_parsing', input: 'abc' })]);
     });
@@ -131,18 +135,49 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
 
   describe('GET /profiler/runner_status/{job_id}', () => {
     it('answers a bare JSON string', async () => {
-      const t = makeTestServices();
-      await t.jobs.create(aJob());
-      t.ray.jobs.set(JOB_ID, { submissionId: JOB_ID, status: 'RUNNING', message: '' });
+      const t = await testServices();
+      await t.services.jobs.create(aJob());
+      await t.runner.submit({ submissionId: JOB_ID, entrypoint: 'sleep 5' });
+      await untilRunnerStatus(t, JOB_ID, RAY_JOB_STATUS.RUNNING);
       const answer = await lambdaApi(t.services).call(apiEvent({ path: `/profiler/runner_status/${JOB_ID}` }));
       expect(answer.status).toBe(200);
       expect(answer.raw).toBe('"in_progress"');
     });
 
+    // The other Ray statuses (RUNNING is above), each reached on the real runner by its entrypoint.
+    const RUNNER_CASES: [RayJobStatus, string, string][] = [
+      [RAY_JOB_STATUS.PENDING, 'true', '"pending"'],
+      [RAY_JOB_STATUS.SUCCEEDED, 'true', '"completed"'],
+      [RAY_JOB_STATUS.FAILED, 'exit 3', '"failed"'],
+      [RAY_JOB_STATUS.STOPPED, 'sleep 5', '"failed"'],
+    ];
+    it.each(RUNNER_CASES)('maps the runner status %s (entrypoint `%s`) to %s', async (status, entrypoint, expected) => {
+      const t = await testServices();
+      await t.services.jobs.create(aJob());
+      // PENDING: the runner's one slot is taken by another job.
+      if (status === RAY_JOB_STATUS.PENDING) await t.runner.submit({ submissionId: 'blocker', entrypoint: 'sleep 5' });
+      await t.runner.submit({ submissionId: JOB_ID, entrypoint });
+      if (status === RAY_JOB_STATUS.STOPPED) {
+        await untilRunnerStatus(t, JOB_ID, RAY_JOB_STATUS.RUNNING);
+        await t.runner.stop(JOB_ID);
+      }
+      await untilRunnerStatus(t, JOB_ID, status);
+      const answer = await lambdaApi(t.services).call(apiEvent({ path: `/profiler/runner_status/${JOB_ID}` }));
+      expect(answer.status).toBe(200);
+      expect(answer.raw).toBe(expected);
+    });
+
+    it('answers "unknown" when the runner has no record of the job', async () => {
+      const t = await testServices();
+      await t.services.jobs.create(aJob());
+      const answer = await lambdaApi(t.services).call(apiEvent({ path: `/profiler/runner_status/${JOB_ID}` }));
+      expect(answer.status).toBe(200);
+      expect(answer.raw).toBe('"unknown"');
+    });
+
     it('answers 503 with Retry-After when Ray cannot be reached', async () => {
-      const t = makeTestServices();
-      await t.jobs.create(aJob());
-      t.ray.reachable = false;
+      const t = await testServices({ runner: 'unreachable' });
+      await t.services.jobs.create(aJob());
       const answer = await lambdaApi(t.services).call(apiEvent({ path: `/profiler/runner_status/${JOB_ID}` }));
       expect(answer.status).toBe(503);
       expect(Number(answer.headers['retry-after'])).toBeGreaterThan(0);
@@ -151,17 +186,17 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
 
   describe('GET /profiler/profile/{job_id}', () => {
     it('answers the profiles', async () => {
-      const t = makeTestServices();
-      await t.jobs.create(aJob({ status: 'HEAVY_PROFILES_READY', profiles: { light: 'jobs/l.json', heavy: 'jobs/h.json', cdd: 'cdd/weather.json' } }));
-      await t.profiles.put('jobs/l.json', { name: 'light' });
-      await t.profiles.put('jobs/h.json', { name: 'heavy' });
+      const t = await testServices();
+      await t.services.jobs.create(aJob({ status: 'HEAVY_PROFILES_READY', profiles: { light: 'jobs/l.json', heavy: 'jobs/h.json', cdd: 'cdd/weather.json' } }));
+      await t.services.profiles.put('jobs/l.json', { name: 'light' });
+      await t.services.profiles.put('jobs/h.json', { name: 'heavy' });
       const answer = await lambdaApi(t.services).call(apiEvent({ path: `/profiler/profile/${JOB_ID}` }));
       expect(answer.status).toBe(200);
-      expect(answer.body).toEqual({ moma_profile_light: { name: 'light' }, moma_profile_heavy: { name: 'heavy' }, cdd_profile: { path: '/data/profiles/cdd/weather.json' } });
+      expect(answer.body).toEqual({ moma_profile_light: { name: 'light' }, moma_profile_heavy: { name: 'heavy' }, cdd_profile: { path: join(t.profilesDir, 'cdd', 'weather.json') } });
     });
 
     it("answers 404 with the seed's sentence word for word", async () => {
-      const answer = await lambdaApi(makeTestServices().services).call(apiEvent({ path: `/profiler/profile/${UNKNOWN_JOB_ID}` }));
+      const answer = await lambdaApi((await testServices()).services).call(apiEvent({ path: `/profiler/profile/${UNKNOWN_JOB_ID}` }));
       expect(answer.status).toBe(404);
       expect(answer.body.detail).toBe('No profile found for the given job ID. Profiling might still be in progress.');
       expect(answer.body).toMatchObject({ code: 'NotFound.Profile', message: PROFILE_NOT_FOUND_MESSAGE, status: 404 });
@@ -170,15 +205,15 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
 
   describe('GET /profiler/cdd_profile_path/{dataset_id}', () => {
     it('answers the path, or null when there is none', async () => {
-      const t = makeTestServices();
-      await t.profiles.put('cdd/weather.json', {});
+      const t = await testServices();
+      await t.services.profiles.put('cdd/weather.json', {});
       const api = lambdaApi(t.services);
-      expect((await api.call(apiEvent({ path: '/profiler/cdd_profile_path/weather' }))).body).toEqual({ cdd_profile_path: '/data/profiles/cdd/weather.json' });
+      expect((await api.call(apiEvent({ path: '/profiler/cdd_profile_path/weather' }))).body).toEqual({ cdd_profile_path: join(t.profilesDir, 'cdd', 'weather.json') });
       expect((await api.call(apiEvent({ path: '/profiler/cdd_profile_path/other' }))).body).toEqual({ cdd_profile_path: null });
     });
 
     it('answers 422 value_error for a dataset id that climbs out of the data root', async () => {
-      const answer = await lambdaApi(makeTestServices().services).call(apiEvent({ path: '/profiler/cdd_profile_path/..%2Fetc' }));
+      const answer = await lambdaApi((await testServices()).services).call(apiEvent({ path: '/profiler/cdd_profile_path/..%2Fetc' }));
       expect(answer.status).toBe(422);
       expect(answer.body.detail[0]).toMatchObject({ loc: ['path', 'dataset_id'], type: 'value_error', msg: "Value error, dataset_id must not contain '..'" });
     });
@@ -186,16 +221,16 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
 
   describe('POST /profiler/clean_up', () => {
     it('cleans up a finished job', async () => {
-      const t = makeTestServices();
-      await t.jobs.create(aJob({ status: 'HEAVY_PROFILES_READY' }));
+      const t = await testServices();
+      await t.services.jobs.create(aJob({ status: 'HEAVY_PROFILES_READY' }));
       const answer = await lambdaApi(t.services).call(jsonEvent('POST', '/profiler/clean_up', { job_id: JOB_ID }));
       expect(answer.status).toBe(200);
       expect(answer.body).toEqual({ job_id: JOB_ID, status: 'CLEANED_UP' });
     });
 
     it('answers 409 while the job runs, 404 for an unknown job, 422 for an extra field', async () => {
-      const t = makeTestServices();
-      await t.jobs.create(aJob({ status: 'STARTING' }));
+      const t = await testServices();
+      await t.services.jobs.create(aJob({ status: 'STARTING' }));
       const api = lambdaApi(t.services);
       expect((await api.call(jsonEvent('POST', '/profiler/clean_up', { job_id: JOB_ID }))).body).toMatchObject({ status: 409, code: 'Conflict.JobState' });
       expect((await api.call(jsonEvent('POST', '/profiler/clean_up', { job_id: UNKNOWN_JOB_ID }))).status).toBe(404);
@@ -206,8 +241,7 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
 
   describe('monitoring', () => {
     it('answers liveness, readiness and a health report without auth', async () => {
-      const t = makeTestServices();
-      t.ray.reachable = false;
+      const t = await testServices({ runner: 'unreachable' });
       const api = lambdaApi(t.services);
       expect((await api.call(apiEvent({ path: '/' }))).body).toEqual({ service: 'dataset-profiler', status: 'ok' });
       expect((await api.call(apiEvent({ path: '/monitoring/ready' }))).status).toBe(200);
@@ -220,7 +254,7 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
 
   describe('routing', () => {
     it('answers 404 NotFound.Route for an unknown path and 405 with Allow for a wrong method', async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const missing = await api.call(apiEvent({ path: '/nope' }));
       expect(missing.status).toBe(404);
       expect(missing.body).toMatchObject({ code: 'NotFound.Route', detail: 'Not Found' });
@@ -233,23 +267,35 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
 
   describe('errors and request ids', () => {
     it('answers a generic 500 without stack or message when a use case throws a plain Error, and logs the cause', async () => {
-      const t = makeTestServices();
-      t.jobs.get = async () => {
-        throw new Error('disk on fire at /var/secret/path', { cause: new Error('EIO') });
-      };
+      const t = await testServices();
+      await t.services.jobs.create(aJob());
+      // A record the job store can no longer parse: FileJobStore.get throws a plain Error naming the
+      // file (a server path), caused by the JSON SyntaxError (which quotes the file's content).
+      const garbage = 'disk on fire';
+      await corruptJobRecord(t, JOB_ID, garbage);
+      const cause = (() => {
+        try {
+          JSON.parse(garbage);
+        } catch (error) {
+          return (error as Error).message;
+        }
+        throw new Error('expected garbage not to parse');
+      })();
+      expect(cause).toContain(garbage);
       const api = lambdaApi(t.services);
       const answer = await api.call(apiEvent({ path: `/profiler/job_status/${JOB_ID}` }));
       expect(answer.status).toBe(500);
       expect(answer.body).toEqual({ detail: 'Internal Server Error', code: 'Internal', message: 'Internal Server Error', status: 500, request_id: 'apigw-request-id' });
-      expect(answer.raw).not.toMatch(/disk on fire|at .*\.ts|stack/);
+      expect(answer.raw).not.toMatch(/disk on fire|Corrupt JSON|at .*\.ts|stack/);
+      expect(answer.raw).not.toContain(t.dir);
       const line = api.lines.find((l) => l.status === 500) as any;
       expect(line.level).toBe(50);
-      expect(line.err.message).toContain('disk on fire');
-      expect(line.err.message).toContain('EIO');
+      expect(line.err.message).toContain(`Corrupt JSON file ${t.dir}`);
+      expect(line.err.message).toContain(cause);
     });
 
     it("echoes a sane X-Request-Id and puts it in the body; replaces a forged one", async () => {
-      const api = lambdaApi(makeTestServices().services);
+      const api = lambdaApi((await testServices()).services);
       const echoed = await api.call(apiEvent({ path: '/nope', headers: { 'x-request-id': 'client-req-42' } }));
       expect(echoed.headers['x-request-id']).toBe('client-req-42');
       expect(echoed.body.request_id).toBe('client-req-42');
@@ -258,8 +304,8 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
     });
 
     it('writes one access line per request with method, route, status, duration, request id and job id', async () => {
-      const t = makeTestServices();
-      await t.jobs.create(aJob());
+      const t = await testServices();
+      await t.services.jobs.create(aJob());
       const api = lambdaApi(t.services);
       await api.call(apiEvent({ path: `/profiler/job_status/${JOB_ID}`, headers: { 'x-request-id': 'r-1' } }));
       const lines = api.lines.filter((l) => l.request_id === 'r-1');
@@ -271,7 +317,7 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
     it('wraps a single route as a Lambda handler on its own (per-route functions)', async () => {
       const { logger } = capturingLogger();
       const route = apiRoutes.find((r) => r.operationId === 'getJobStatus')!;
-      const handler = httpHandler(route, route.make(makeTestServices().services), { logger });
+      const handler = httpHandler(route, route.make((await testServices()).services), { logger });
       const answer = toAnswer(await handler(apiEvent({ path: `/profiler/job_status/${UNKNOWN_JOB_ID}`, pathParameters: { job_id: UNKNOWN_JOB_ID } }), context));
       expect(answer.status).toBe(404);
       expect(answer.headers['x-request-id']).toBe('apigw-request-id');

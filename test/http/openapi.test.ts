@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../functions/api/routes.js';
 import { lambdaApi } from './support/api.js';
 import { apiEvent } from './support/events.js';
-import { makeTestServices } from './support/fakes.js';
+import { testServices } from './support/services.js';
 
 /** No OpenAPI validator is installed, so these are structural checks of the 3.1 document. */
 describe('GET /openapi.json', () => {
-  const fetchDocument = async () => (await lambdaApi(makeTestServices().services).call(apiEvent({ path: '/openapi.json' }))).body;
+  const fetchDocument = async () => (await lambdaApi((await testServices()).services).call(apiEvent({ path: '/openapi.json' }))).body;
 
   it('is an OpenAPI 3.1 document with every route of the table, each with a unique operationId', async () => {
     const doc = await fetchDocument();
@@ -65,7 +65,7 @@ describe('GET /openapi.json', () => {
 
 describe('GET /docs', () => {
   it('serves an HTML page that loads Swagger UI from our own assets, no CDN', async () => {
-    const api = lambdaApi(makeTestServices().services);
+    const api = lambdaApi((await testServices()).services);
     const page = await api.call(apiEvent({ path: '/docs' }));
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
@@ -79,7 +79,7 @@ describe('GET /docs', () => {
   });
 
   it('serves only the listed assets', async () => {
-    const api = lambdaApi(makeTestServices().services);
+    const api = lambdaApi((await testServices()).services);
     expect((await api.call(apiEvent({ path: '/docs/swagger-ui-bundle.js' }))).headers['content-type']).toMatch(/javascript/);
     expect((await api.call(apiEvent({ path: '/docs/package.json' }))).status).toBe(404);
     expect((await api.call(apiEvent({ path: '/docs/..%2F..%2Fpackage.json' }))).status).toBe(404);

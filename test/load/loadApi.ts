@@ -29,7 +29,7 @@ const dirs = await makeDirs([]);
 await mkdir(join(dirs.dataRoot, 'tiny'), { recursive: true });
 await writeFile(join(dirs.dataRoot, 'tiny', 'values.csv'), 'id,value\n1,2.5\n2,3.5\n');
 // The runner is kept small so that profiling jobs do not take the API's cores.
-const stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir, LOG_LEVEL: 'warn', LOCAL_RUNNER_CONCURRENCY: '1' });
+const stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir, LOCAL_RUNNER_CONCURRENCY: '1' });
 try {
   const body = JSON.stringify({ ...specFor('tiny'), only_light_profile: true });
   const trigger = await run('POST /profiler/trigger_profile', {

@@ -1,7 +1,7 @@
 import type { IdFactory } from '../ids.js';
 import type { ProfiledFile } from '../light/lightState.js';
 import type { ImageFacts } from '../readers/readImage.js';
-import { pdfDateToIso, type PdfFacts } from '../readers/readPdf.js';
+import type { PdfFacts } from '../readers/readPdf.js';
 import type { TextFacts } from '../readers/readTextFile.js';
 
 type JsonObject = Record<string, unknown>;
@@ -31,8 +31,8 @@ export function pdfRecordSet(name: string, file: ProfiledFile, pdf: PdfFacts & T
   return {
     ...recordSetHead(name, file, ids),
     ...pdf.info,
-    dateCreated: pdfDateToIso(pdf.info.creationDate),
-    dateModified: pdfDateToIso(pdf.info.modificationDate),
+    dateCreated: pdf.info.dateCreated,
+    dateModified: pdf.info.dateModified,
     pagesCount: pdf.pagesCount,
     keywords: pdf.keywords,
     summary: '',

@@ -1,14 +1,20 @@
 import type { ProfiledFile } from '../light/lightState.js';
-import { readImage } from '../readers/readImage.js';
-import { readPdf, type PdfFacts } from '../readers/readPdf.js';
-import { readTextFile } from '../readers/readTextFile.js';
-import { readWorkbook, type SheetTable } from '../readers/readWorkbook.js';
-import { profileTable } from '../tabular/index.js';
+import type { PdfFacts } from '../readers/readPdf.js';
+import type { SheetTable } from '../readers/readWorkbook.js';
 import { extractKeywords } from '../text/keywords.js';
 import { detectLanguage } from '../text/language.js';
 import type { TextTraits } from './documentRecordSets.js';
 import { fileKindOf } from './fileKinds.js';
 import type { FileReport, SheetReport } from './fileReport.js';
+
+/** Readers load on first use: a job that meets no PDF never pays for pdf.js (about a second and 150 MB). */
+const readers = {
+  table: () => import('../tabular/index.js'),
+  workbook: () => import('../readers/readWorkbook.js'),
+  pdf: () => import('../readers/readPdf.js'),
+  text: () => import('../readers/readTextFile.js'),
+  image: () => import('../readers/readImage.js'),
+};
 
 export interface FileProfilingContext {
   realRoot: string;
@@ -34,15 +40,15 @@ async function readByKind(file: ProfiledFile, context: FileProfilingContext): Pr
     case 'delimited':
     case 'parquet':
     case 'json':
-      return { file, kind: 'table', table: await profileTable({ kind, path }, { now: context.now }) };
+      return { file, kind: 'table', table: await (await readers.table()).profileTable({ kind, path }, { now: context.now }) };
     case 'workbook':
-      return { file, kind: 'workbook', sheets: await profileSheets(await readWorkbook(path), context) };
+      return { file, kind: 'workbook', sheets: await profileSheets(await (await readers.workbook()).readWorkbook(path), context) };
     case 'pdf':
-      return { file, kind: 'pdf', pdf: withTextTraits(await readPdf(path)) };
+      return { file, kind: 'pdf', pdf: withTextTraits(await (await readers.pdf()).readPdf(path)) };
     case 'text':
-      return { file, kind: 'text', text: await readTextFile(path) };
+      return { file, kind: 'text', text: await (await readers.text()).readTextFile(path) };
     case 'image':
-      return { file, kind: 'image', image: await readImage(path) };
+      return { file, kind: 'image', image: await (await readers.image()).readImage(path) };
     case 'none':
       return { file, kind: 'none' };
   }
@@ -55,6 +61,7 @@ function withTextTraits(pdf: PdfFacts): PdfFacts & TextTraits {
 
 /** Sheets one after another: a workbook is already one of the files profiled in parallel. */
 async function profileSheets(sheets: readonly SheetTable[], context: FileProfilingContext): Promise<SheetReport[]> {
+  const { profileTable } = await readers.table();
   const reports: SheetReport[] = [];
   for (const { name, columns, rows } of sheets) {
     try {

@@ -9,7 +9,7 @@ export interface PdfFacts {
   text: string;
 }
 
-/** The Info dictionary's strings (`""` when absent); dates stay raw `D:…` strings. */
+/** The Info dictionary's strings (`""` when absent), dates raw (`D:…`) and as ISO-8601 (null when unparsable). */
 export interface PdfInfo {
   subject: string;
   author: string;
@@ -18,6 +18,8 @@ export interface PdfInfo {
   creator: string;
   creationDate: string;
   modificationDate: string;
+  dateCreated: string | null;
+  dateModified: string | null;
 }
 
 /** Reads a PDF with pdf.js (legacy build, the one meant for Node). Rejects for a broken file. */
@@ -53,6 +55,8 @@ function infoStrings(info: Record<string, unknown>): PdfInfo {
     creator: text('Creator'),
     creationDate: text('CreationDate'),
     modificationDate: text('ModDate'),
+    dateCreated: pdfDateToIso(text('CreationDate')),
+    dateModified: pdfDateToIso(text('ModDate')),
   };
 }
 
