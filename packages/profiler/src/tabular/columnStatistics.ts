@@ -52,19 +52,14 @@ interface PartResults { numeric: Map<number, NumericResult>; histogram: Map<numb
 async function partStatistics(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart): Promise<PartResults> {
   const typed = (types: readonly DataType[]) => indexesOf(loaded, part, types).map((index) => ({ index, dataType: loaded.columns[index]!.type.dataType }));
   const numericColumns = typed(NUMERIC);
-  let t = performance.now();
   const numeric = await numericStatistics(connection, part.table, numericColumns, loaded.rowCount);
-  console.error('numeric', (performance.now() - t).toFixed(0)); t = performance.now();
   const withData: HistogramColumn[] = numericColumns.flatMap((c) => {
     const r = numeric.get(c.index);
     return r && r.min !== null && r.max !== null ? [{ ...c, min: r.min, max: r.max, count: r.count }] : [];
   });
   const histogram = await histograms(connection, part.table, withData);
-  console.error('hist', (performance.now() - t).toFixed(0)); t = performance.now();
   const temporal = await temporalStatistics(connection, part.table, typed(TEMPORAL));
-  console.error('temporal', (performance.now() - t).toFixed(0)); t = performance.now();
   const text = await textStatistics(connection, part.table, indexesOf(loaded, part, ['sc:Text']), loaded.rowCount);
-  console.error('text', (performance.now() - t).toFixed(0));
   return { numeric, histogram, temporal, text };
 }
 

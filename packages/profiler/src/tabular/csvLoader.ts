@@ -8,7 +8,7 @@ import { uniqueColumnNames, generatedColumnNames } from './columnNames.js';
 import { dropRejects, readCsvSql, summarizeRejects, type CsvReadOptions, type RejectSummary } from './csvRead.js';
 import { encodingOfWholeFile, prepareCsvSource, type CsvSource } from './csvSource.js';
 import { checkFastLoad } from './fastPathCheck.js';
-import { sniffDialect, type SniffResult } from './dialect.js';
+import { modalFieldCount, sniffDialect, type SniffResult } from './dialect.js';
 import { attachScratchDatabase, uniqueTableName } from './engine.js';
 import { conversionSql, readType, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryRows, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
@@ -22,22 +22,11 @@ const INFERENCE_MAX_ROWS = 20_000;
 
 class InvalidEncodingError extends Error {}
 
-function modalWidth(records: string[][]): number {
-  const frequency = new Map<number, number>();
-  let best = 0;
-  for (const record of records) {
-    const times = (frequency.get(record.length) ?? 0) + 1;
-    frequency.set(record.length, times);
-    if (times > (frequency.get(best) ?? 0) || (times === frequency.get(best) && record.length > best)) best = record.length;
-  }
-  return best;
-}
-
 /** The table is as wide as most data rows; header names are padded (Unnamed: i) or cut to that width. */
 function columnNamesOf(sniff: SniffResult, warnings: string[]): string[] {
   const [first = [], ...data] = sniff.head.records;
-  if (!sniff.header) return generatedColumnNames(modalWidth(sniff.head.records));
-  const width = data.length > 0 ? modalWidth(data) : first.length;
+  if (!sniff.header) return generatedColumnNames(modalFieldCount(sniff.head.records).count);
+  const width = data.length > 0 ? modalFieldCount(data).count : first.length;
   if (width !== first.length) warnings.push(`the header has ${first.length} fields but most rows have ${width}`);
   return uniqueColumnNames(Array.from({ length: width }, (_, i) => first[i]));
 }
@@ -146,10 +135,10 @@ export async function loadDelimited(connection: DuckDBConnection, path: string):
     return await loadSource(connection, source, table);
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
-    await dropTables(connection, (await queryRows(connection, `SELECT table_name FROM duckdb_tables() WHERE schema_name = current_schema()`)).map((r) => String(r[0])));
+    // Tables of the first attempt stay until closeConnection drops the connection's schema.
     await source.dispose();
     source = await prepareCsvSource(path, await encodingOfWholeFile(path, source.gzip));
-    return await loadSource(connection, source, table);
+    return await loadSource(connection, source, uniqueTableName('csv'));
   } finally {
     await source.dispose();
   }

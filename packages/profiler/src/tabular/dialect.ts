@@ -21,7 +21,8 @@ export interface SniffResult {
   head: ParsedHead;
 }
 
-function modalFieldCount(records: string[][]): { count: number; share: number } {
+/** The most common field count (ties: the larger) and the share of records that have it. */
+export function modalFieldCount(records: string[][]): { count: number; share: number } {
   const frequency = new Map<number, number>();
   for (const record of records) frequency.set(record.length, (frequency.get(record.length) ?? 0) + 1);
   let best = 0;

@@ -37,40 +37,66 @@ function narrow(range: Range, buckets: Bucket[], rank: number): Range {
   throw new Error(`rank ${rank} is outside the column`);
 }
 
-async function direct(connection: DuckDBConnection, table: string, value: string, range: Range, rank: number): Promise<number> {
-  const rows = await queryRows(connection, `SELECT ${value} FROM ${table} WHERE ${value} BETWEEN ${literal(range.lo)} AND ${literal(range.hi)}
-    ORDER BY 1 LIMIT 1 OFFSET ${rank - range.below}`);
-  return Number(rows[0]?.[0]);
-}
+interface Pending { rank: number; range: Range }
 
-/** The value of 0-based `rank` among the non-null values of `value` (an SQL expression of type DOUBLE). */
-async function orderStatistic(connection: DuckDBConnection, table: string, value: string, start: Range, rank: number, cache: Map<string, Bucket[]>): Promise<number> {
+/** Narrows `rank` until its range is small (or holds one value); returns the value when known. */
+async function narrowRank(connection: DuckDBConnection, table: string, value: string, start: Range, rank: number, cache: Map<string, Bucket[]>): Promise<number | Pending> {
   let range = start;
   for (;;) {
     if (range.lo === range.hi) return range.lo;
-    if (range.count <= DIRECT_LIMIT) return direct(connection, table, value, range, rank);
+    if (range.count <= DIRECT_LIMIT) return { rank, range };
     const key = `${range.lo}:${range.hi}`;
     const buckets = cache.get(key) ?? (await bucketsOf(connection, table, value, range));
     cache.set(key, buckets);
     const next = narrow(range, buckets, rank);
     // No progress only happens with a range too wide for doubles (±1e308): sort it instead.
-    if (next.count === range.count) return direct(connection, table, value, range, rank);
+    if (next.count === range.count) return { rank, range };
     range = next;
   }
+}
+
+/**
+ * Reads all pending ranks in one query: the final ranges are disjoint or identical (buckets of
+ * one partition), so each is numbered separately and the wanted row numbers are picked out.
+ */
+async function readPending(connection: DuckDBConnection, table: string, value: string, pending: Pending[]): Promise<Map<number, number>> {
+  const ranges = [...new Map(pending.map((p) => [`${p.range.lo}:${p.range.hi}`, p.range])).values()];
+  const groupOf = (range: Range): number => ranges.findIndex((r) => r.lo === range.lo && r.hi === range.hi);
+  const cases = ranges.map((r, g) => `WHEN ${value} BETWEEN ${literal(r.lo)} AND ${literal(r.hi)} THEN ${g}`).join(' ');
+  const wanted = ranges.map((r, g) => `(g = ${g} AND rn IN (${pending.filter((p) => groupOf(p.range) === g).map((p) => p.rank - r.below).join(', ')}))`);
+  const rows = await queryRows(connection, `SELECT g, rn, v FROM (
+      SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) - 1 AS rn
+      FROM (SELECT CASE ${cases} END AS g, ${value} AS v FROM ${table}) WHERE g IS NOT NULL)
+    WHERE ${wanted.join(' OR ')}`);
+  const values = new Map<number, number>();
+  for (const [g, rn, v] of rows) values.set(ranges[Number(g)]!.below + Number(rn), Number(v));
+  return values;
+}
+
+/** Values of the given 0-based ranks among the non-null values of `value` (an SQL expression of type DOUBLE). */
+async function orderStatistics(connection: DuckDBConnection, table: string, value: string, start: Range, ranks: number[]): Promise<Map<number, number>> {
+  const cache = new Map<string, Bucket[]>();
+  const known = new Map<number, number>();
+  const pending: Pending[] = [];
+  for (const rank of new Set(ranks)) {
+    const found = await narrowRank(connection, table, value, start, rank, cache);
+    if (typeof found === 'number') known.set(rank, found);
+    else pending.push(found);
+  }
+  if (pending.length > 0) for (const [rank, v] of await readPending(connection, table, value, pending)) known.set(rank, v);
+  return known;
 }
 
 /** Quantiles by linear interpolation between closest ranks (numpy's default, DuckDB's quantile_cont). */
 export async function exactQuantiles(connection: DuckDBConnection, table: string, value: string, stats: { count: number; min: number; max: number }, quantiles: readonly number[]): Promise<(number | null)[]> {
   const start: Range = { lo: stats.min, hi: stats.max, below: 0, count: stats.count };
-  const cache = new Map<string, Bucket[]>();
-  const results: (number | null)[] = [];
-  for (const q of quantiles) {
-    const position = (stats.count - 1) * q;
-    const lowRank = Math.floor(position);
-    const low = await orderStatistic(connection, table, value, start, lowRank, cache);
-    const fraction = position - lowRank;
-    const high = fraction > 0 ? await orderStatistic(connection, table, value, start, lowRank + 1, cache) : low;
-    results.push(finiteOrNull(low + (high - low) * fraction));
-  }
-  return results;
+  const positions = quantiles.map((q) => (stats.count - 1) * q);
+  const ranks = positions.flatMap((p) => [Math.floor(p), Math.min(Math.floor(p) + 1, stats.count - 1)]);
+  const values = await orderStatistics(connection, table, value, start, ranks);
+  return positions.map((position) => {
+    const low = values.get(Math.floor(position));
+    const high = values.get(Math.min(Math.floor(position) + 1, stats.count - 1));
+    if (low === undefined || high === undefined) return null;
+    return finiteOrNull(low + (high - low) * (position - Math.floor(position)));
+  });
 }

@@ -2,8 +2,6 @@
 
 export interface ParsedHead {
   records: string[][];
-  /** Each record's raw field texts as written, quotes included (to tell quoted from bare fields). */
-  quotedFlags: boolean[][];
 }
 
 /**
@@ -13,25 +11,20 @@ export interface ParsedHead {
  */
 export function parseRecords(text: string, delimiter: string, quote: string, maxRecords: number, complete: boolean): ParsedHead {
   const records: string[][] = [];
-  const quotedFlags: boolean[][] = [];
   let fields: string[] = [];
-  let flags: boolean[] = [];
   let field = '';
   let quoted = false;
   let inQuotes = false;
   let i = 0;
   const endField = (): void => {
     fields.push(field);
-    flags.push(quoted);
     field = '';
     quoted = false;
   };
   const endRecord = (): void => {
     endField();
     records.push(fields);
-    quotedFlags.push(flags);
     fields = [];
-    flags = [];
   };
   while (i < text.length && records.length < maxRecords) {
     const ch = text[i] as string;
@@ -54,7 +47,7 @@ export function parseRecords(text: string, delimiter: string, quote: string, max
   }
   const atEnd = i >= text.length;
   if (atEnd && complete && !inQuotes && (field !== '' || fields.length > 0 || quoted)) endRecord();
-  return { records, quotedFlags };
+  return { records };
 }
 
 /** Drops a trailing partial line so the head ends on a line break (a quoted newline may still be cut). */

@@ -13,7 +13,7 @@ import { batchByWeight, columnIdent } from './sql.js';
 import type { DataType } from './types.js';
 
 /** Up to this many rows, quantile_cont (which buffers the column's values) is used. */
-const IN_MEMORY_QUANTILE_ROWS = 2_000_000;
+const IN_MEMORY_QUANTILE_ROWS = 1_000_000;
 /** Values held by the in-memory aggregates of one query, across its columns. */
 const VALUES_PER_QUERY = 4_000_000;
 /** Each count(DISTINCT) starts its own hash table (~2 MB): this many per query fit the memory limit. */

@@ -49,9 +49,7 @@ export async function profileTable(input: TableInput, options: ProfileTableOptio
   const now = options.now ?? (() => new Date());
   const connection = await openConnection();
   try {
-    const t0 = performance.now();
     const loaded = await load(connection, input);
-    console.error('load', (performance.now() - t0).toFixed(0));
     return await profileLoaded(connection, loaded, now().toISOString());
   } catch (error) {
     throw new Error(`cannot profile ${describeInput(input)}: ${reason(error)}`, { cause: error });

@@ -12,6 +12,7 @@ describe('Function: readPdf', () => {
     expect(pdf.info).toEqual({
       subject: '', author: '', title: '', producer: 'pdfTeX-1.40.26', creator: 'LaTeX with hyperref',
       creationDate: 'D:20241114105411Z', modificationDate: 'D:20241114105411Z',
+      dateCreated: '2024-11-14T10:54:11.000Z', dateModified: '2024-11-14T10:54:11.000Z',
     });
     expect(pdf.text).toContain('The spectrum of a matrix A');
   });

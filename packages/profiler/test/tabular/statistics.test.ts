@@ -119,6 +119,13 @@ describe('numeric statistics on 5,000 generated rows', () => {
     expect(profile.examples[0]).toEqual({ int: g.ints[0], float: g.floats[0], flag: g.flags[0], word: g.words[0], day: '2024-01-10' });
   });
 
+  it('gives the same result when profiles run concurrently', async () => {
+    const path = dir.path('numbers.csv');
+    const now = (): Date => new Date('2025-01-02T03:04:05Z');
+    const runs = await Promise.all([1, 2, 3].map(() => profileTable({ kind: 'delimited', path }, { now })));
+    for (const run of runs) expect(run).toEqual(profile);
+  });
+
   it('is deterministic apart from generatedAt', async () => {
     const again = await profileTable({ kind: 'delimited', path: dir.path('numbers.csv') }, { now: () => new Date('2025-01-02T03:04:05Z') });
     expect(again).toEqual(profile);
@@ -144,4 +151,27 @@ describe('small and degenerate columns', () => {
     const profile = await profileTable({ kind: 'delimited', path: dir.write('late.csv', lines.join('\n')) });
     expect(column(profile, 'code').sample).toEqual(['x', 'late0', 'late1', 'late2', 'late3', 'late4', 'late5', 'late6', 'late7', 'late8']);
   });
+});
+
+describe('more than a million rows (streaming exact quantiles)', () => {
+  it('matches sort + interpolation on uniform and heavily skewed columns', async () => {
+    const rows = 1_200_001;
+    const uniform: number[] = [];
+    const skewed: number[] = [];
+    const lines = ['u,s'];
+    for (let i = 0; i < rows; i += 1) {
+      const u = ((i * 7919) % 1_000_003) / 8;
+      const s = i % 10 === 0 ? i * i : i % 3;
+      uniform.push(u);
+      skewed.push(s);
+      lines.push(`${u},${s}`);
+    }
+    const profile = await profileTable({ kind: 'delimited', path: dir.write('big.csv', lines.join('\n')) });
+    for (const [name, values] of [['u', uniform], ['s', skewed]] as const) {
+      const s = column(profile, name).statistics;
+      for (const [key, q] of [['median', 0.5], ['percentile05', 0.05], ['percentile95', 0.95]] as const) expectClose(s[key], numpyQuantile(values, q));
+      expect(s.uniqueCount).toBe(new Set(values).size);
+      expect(s.approximate).toBeUndefined();
+    }
+  }, 120_000);
 });
