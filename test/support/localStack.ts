@@ -15,7 +15,12 @@ export interface RunningStack {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts `npm start`'s entry point on 127.0.0.1 with a free port; resolves once it listens. */
+const START_TIMEOUT_MS = 30_000;
+
+/**
+ * Starts `npm start`'s entry point on 127.0.0.1 with a free port; resolves once it listens. A stack
+ * that does not listen within START_TIMEOUT_MS is killed, so no test leaves one behind.
+ */
 export const startStack = (env: Record<string, string>): Promise<RunningStack> =>
   new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'packages/local/src/main.ts')], {
@@ -34,12 +39,20 @@ export const startStack = (env: Record<string, string>): Promise<RunningStack> =
         await exited;
       },
     };
-    child.once('exit', (code) => reject(new Error(`local stack exited early with ${code}`)));
+    const deadline = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`local stack did not listen within ${START_TIMEOUT_MS} ms`));
+    }, START_TIMEOUT_MS);
+    child.once('exit', (code) => {
+      clearTimeout(deadline);
+      reject(new Error(`local stack exited early with ${code}`));
+    });
     createInterface({ input: child.stdout! }).on('line', (line) => {
       try {
         const entry = JSON.parse(line) as Record<string, unknown>;
         logs.push(entry);
         if (entry.msg === 'dataset profiler listening' && typeof entry.url === 'string') {
+          clearTimeout(deadline);
           stack.url = entry.url;
           resolvePromise(stack);
         }
