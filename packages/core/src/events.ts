@@ -13,8 +13,8 @@ export const JOB_EVENT = {
 export type JobEvent =
   | { type: typeof JOB_EVENT.STARTED; jobId: string }
   | { type: typeof JOB_EVENT.PROGRESS; jobId: string; progress: Progress }
-  | { type: typeof JOB_EVENT.LIGHT_PROFILE_READY; jobId: string; lightKey: string }
-  | { type: typeof JOB_EVENT.HEAVY_PROFILES_READY; jobId: string; heavyKey: string; cddKey: string }
+  | { type: typeof JOB_EVENT.LIGHT_PROFILE_READY; jobId: string; lightKey: string; progress?: Progress }
+  | { type: typeof JOB_EVENT.HEAVY_PROFILES_READY; jobId: string; heavyKey: string; cddKey: string; progress?: Progress }
   | { type: typeof JOB_EVENT.FAILED; jobId: string; message: string; additionalDetails?: FailureDetails }
   | { type: typeof JOB_EVENT.CLEANED_UP; jobId: string };
 

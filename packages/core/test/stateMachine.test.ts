@@ -92,4 +92,20 @@ describe('transition', () => {
     expect(running.kind === 'changed' && running.job.progress).toEqual(progress);
     expect(transition(jobIn(JOB_STATUS.FAILED), event, NOW).kind).toBe('ignored');
   });
+
+  it('ignores progress older than the stored one (events are applied out of order)', () => {
+    const newer = { ...initialProgress(), phase: 'heavy' as const, files_done: 3, files_total: 5, bytes_done: 300, bytes_total: 500 };
+    const older = { ...newer, files_done: 2, bytes_done: 200 };
+    const job = { ...jobIn(JOB_STATUS.LIGHT_PROFILE_READY), progress: newer };
+    expect(transition(job, { type: JOB_EVENT.PROGRESS, jobId: ID, progress: older }, NOW).kind).toBe('ignored');
+    expect(transition(job, { type: JOB_EVENT.PROGRESS, jobId: ID, progress: { ...older, phase: 'light' } }, NOW).kind).toBe('ignored');
+  });
+
+  it('takes the final figures carried by the last event, even when the last progress event comes after it', () => {
+    const last = { ...initialProgress(), phase: 'heavy' as const, files_done: 5, files_total: 5, bytes_done: 500, bytes_total: 500 };
+    const next = transition(jobIn(JOB_STATUS.LIGHT_PROFILE_READY), { ...heavy, progress: last }, NOW);
+    expect(next.kind === 'changed' && next.job.progress).toEqual({ ...last, phase: 'done' });
+    const lightOnly = transition(jobIn(JOB_STATUS.STARTING, true), { ...light, progress: { ...last, phase: 'light' } }, NOW);
+    expect(lightOnly.kind === 'changed' && lightOnly.job.progress).toEqual({ ...last, phase: 'done' });
+  });
 });

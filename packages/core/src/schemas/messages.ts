@@ -10,8 +10,14 @@ const FailureDetailsSchema = z.record(z.string(), z.unknown());
 export const JobEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal(JOB_EVENT.STARTED), jobId: z.string() }),
   z.object({ type: z.literal(JOB_EVENT.PROGRESS), jobId: z.string(), progress: ProgressSchema }),
-  z.object({ type: z.literal(JOB_EVENT.LIGHT_PROFILE_READY), jobId: z.string(), lightKey: z.string() }),
-  z.object({ type: z.literal(JOB_EVENT.HEAVY_PROFILES_READY), jobId: z.string(), heavyKey: z.string(), cddKey: z.string() }),
+  z.object({ type: z.literal(JOB_EVENT.LIGHT_PROFILE_READY), jobId: z.string(), lightKey: z.string(), progress: ProgressSchema.optional() }),
+  z.object({
+    type: z.literal(JOB_EVENT.HEAVY_PROFILES_READY),
+    jobId: z.string(),
+    heavyKey: z.string(),
+    cddKey: z.string(),
+    progress: ProgressSchema.optional(),
+  }),
   z.object({ type: z.literal(JOB_EVENT.FAILED), jobId: z.string(), message: z.string(), additionalDetails: FailureDetailsSchema.optional() }),
   z.object({ type: z.literal(JOB_EVENT.CLEANED_UP), jobId: z.string() }),
 ]);

@@ -42,6 +42,7 @@ const toProgress = (p: ProfilingProgress): Progress => ({
 const progressReporter = (deps: ProfileJobDeps, jobId: string) => {
   let lastSentAt = -Infinity;
   let pending: Progress | undefined;
+  let latest: Progress | undefined;
   let sending: Promise<unknown> = Promise.resolve();
   const send = (progress: Progress) => {
     lastSentAt = deps.clock.now().getTime();
@@ -52,6 +53,7 @@ const progressReporter = (deps: ProfileJobDeps, jobId: string) => {
   return {
     report(p: ProfilingProgress) {
       const progress = toProgress(p);
+      latest = progress;
       if (deps.clock.now().getTime() - lastSentAt >= PROGRESS_INTERVAL_MS) send(progress);
       else pending = progress;
     },
@@ -59,6 +61,8 @@ const progressReporter = (deps: ProfileJobDeps, jobId: string) => {
       if (pending) send(pending);
       await sending;
     },
+    /** The newest figures, carried by the phase's final event (events may be applied out of order). */
+    latest: () => (latest ? { progress: latest } : {}),
   };
 };
 
@@ -94,14 +98,14 @@ export const runProfileJob = async (deps: ProfileJobDeps, jobId: string, request
     const light = await step('light', () => deps.profiler.light(input));
     await step('store', () => deps.profiles.put(profileKeys.light(jobId), light.profile));
     await progress.flush();
-    await deps.events.send({ type: JOB_EVENT.LIGHT_PROFILE_READY, jobId, lightKey: profileKeys.light(jobId) } satisfies JobEvent);
+    await deps.events.send({ type: JOB_EVENT.LIGHT_PROFILE_READY, jobId, lightKey: profileKeys.light(jobId), ...progress.latest() } satisfies JobEvent);
     if (request.only_light_profile) return 0;
     const heavy = await step('heavy', () => deps.profiler.heavy(light, input));
     const cddKey = profileKeys.cdd(request.profile_specification.id);
     await step('store', () => deps.profiles.put(cddKey, heavy.cdd));
     await step('store', () => deps.profiles.put(profileKeys.heavy(jobId), heavy.profile));
     await progress.flush();
-    await deps.events.send({ type: JOB_EVENT.HEAVY_PROFILES_READY, jobId, heavyKey: profileKeys.heavy(jobId), cddKey } satisfies JobEvent);
+    await deps.events.send({ type: JOB_EVENT.HEAVY_PROFILES_READY, jobId, heavyKey: profileKeys.heavy(jobId), cddKey, ...progress.latest() } satisfies JobEvent);
     return 0;
   } catch (error) {
     const failure = error instanceof JobStepError ? error : new JobStepError(String(error), 'unknown');
