@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { DatasetProfiler, ProfileSpecification, ProfilingInput } from '@dataset-profiler/core';
 import {
   buildHeavyProfile,
@@ -35,23 +38,29 @@ const toDatabases = (spec: ProfileSpecification): DatabaseConnectionInfo[] =>
 
 /** Implements the core's DatasetProfiler port with packages/profiler. */
 export class CroissantProfiler implements DatasetProfiler {
-  constructor(
-    private readonly settings: { publicBaseUrl?: string; emptyRoot: string },
-  ) {}
+  /** Made only for a request that names no folder, and removed by `dispose`. */
+  private emptyRoot: Promise<string> | undefined;
 
-  light(input: ProfilingInput) {
-    return buildLightProfile(this.options(input));
+  constructor(private readonly settings: { publicBaseUrl?: string }) {}
+
+  async light(input: ProfilingInput) {
+    return buildLightProfile(await this.options(input));
   }
 
-  heavy(light: { profile: unknown; state: unknown }, input: ProfilingInput) {
-    return buildHeavyProfile(light as LightResult, this.options(input));
+  async heavy(light: { profile: unknown; state: unknown }, input: ProfilingInput) {
+    return buildHeavyProfile(light as LightResult, await this.options(input));
   }
 
-  private options(input: ProfilingInput): ProfileOptions {
+  async dispose(): Promise<void> {
+    if (this.emptyRoot) await rm(await this.emptyRoot, { recursive: true, force: true });
+  }
+
+  private async options(input: ProfilingInput): Promise<ProfileOptions> {
     const spec = input.request.profile_specification;
+    // A request that names only databases profiles an empty folder plus its connections.
+    this.emptyRoot ??= input.root ? undefined : mkdtemp(join(tmpdir(), 'profile-no-folder-'));
     return {
-      // A request that names only databases profiles an empty folder plus its connections.
-      root: input.root ?? this.settings.emptyRoot,
+      root: input.root ?? (await this.emptyRoot)!,
       metadata: toDatasetMetadata(spec),
       databases: toDatabases(spec),
       ...(this.settings.publicBaseUrl ? { publicBaseUrl: this.settings.publicBaseUrl } : {}),

@@ -2,9 +2,6 @@
  * The profile job's entry point: what the runner (Ray, or the local runner) executes for one job.
  * Reads JOB_ID and PROFILE_REQUEST from the environment, profiles, stores, reports events, exits 0/1.
  */
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ProfilingRequestSchema, runProfileJob } from '@dataset-profiler/core';
 import { parseLocalConfig, wireLocalJob } from '@dataset-profiler/local';
 import { z } from 'zod';
@@ -20,11 +17,12 @@ const main = async (): Promise<number> => {
   const config = parseLocalConfig();
   // The runner stops a job with SIGTERM: leave at once, the runner records STOPPED.
   process.once('SIGTERM', () => process.exit(143));
-  const profiler = new CroissantProfiler({
-    emptyRoot: await mkdtemp(join(tmpdir(), 'profile-job-')),
-    ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}),
-  });
-  return runProfileJob({ ...wireLocalJob(config), profiler }, env.JOB_ID, env.PROFILE_REQUEST);
+  const profiler = new CroissantProfiler(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {});
+  try {
+    return await runProfileJob({ ...wireLocalJob(config), profiler }, env.JOB_ID, env.PROFILE_REQUEST);
+  } finally {
+    await profiler.dispose();
+  }
 };
 
 main().then(

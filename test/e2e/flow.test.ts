@@ -90,6 +90,17 @@ describe('the local stack, over HTTP, on the fixture datasets', () => {
     expect(pdfs).toHaveLength(10);
   });
 
+  it('lists a database connection in the light profile of a request that names no folder', async () => {
+    const connection = { type: 'DatabaseConnection', protocol: 'postgresql', engine: 'PostgreSQL', host: 'db.example', port: 5432, database_name: 'ds_mathe' };
+    const request = { ...specFor('unused', { data_connectors: [connection] }), only_light_profile: true };
+    const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, request);
+    expect((await waitForFinal(stack.url, body.job_id)).status).toBe('LIGHT_PROFILE_READY');
+    const profile = await getJson(`${stack.url}/profiler/profile/${body.job_id}`);
+    expect(profile.body.moma_profile_light.distribution).toEqual([
+      expect.objectContaining({ '@type': 'dg:DatabaseConnection', name: 'ds_mathe', contentUrl: 'postgresql://db.example:5432/ds_mathe' }),
+    ]);
+  });
+
   it('fails a job whose dataset folder does not exist, with a clear message', async () => {
     const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, specFor('no_such_dataset'));
     const final = await waitForFinal(stack.url, body.job_id);
