@@ -29,8 +29,11 @@ const schemas = new WeakMap<DuckDBConnection, string>();
 const scratch = new WeakMap<DuckDBConnection, { name: string; file: string }[]>();
 
 async function createInstance(): Promise<DuckDBInstance> {
-  tempDirectory = join(tmpdir(), `dataset-profiler-duckdb-${process.pid}`);
-  mkdirSync(tempDirectory, { recursive: true });
+  const directory = join(tmpdir(), `dataset-profiler-duckdb-${process.pid}`);
+  tempDirectory = directory;
+  mkdirSync(directory, { recursive: true });
+  // Spill files must not outlive a process that exits without closeTabularEngine.
+  process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
   return DuckDBInstance.create(':memory:', {
     threads: String(settings.threads),
     memory_limit: settings.memoryLimit,
