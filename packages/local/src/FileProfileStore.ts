@@ -1,7 +1,7 @@
-import { access, readFile, rmdir } from 'node:fs/promises';
+import { access, rmdir } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { ProfileStore } from '@dataset-profiler/core';
-import { ensureDir, isNotFound, removeIfExists, writeJsonAtomic } from './fs/atomicFile.js';
+import { ensureDir, isNotFound, readJsonIfExists, removeIfExists, writeJsonAtomic } from './fs/atomicFile.js';
 
 /**
  * Profile documents as JSON files under one root directory, `<root>/<key>`, written atomically so a
@@ -22,19 +22,7 @@ export class FileProfileStore implements ProfileStore {
   }
 
   async get(key: string): Promise<unknown | undefined> {
-    const file = this.locate(key);
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      if (isNotFound(error)) return undefined;
-      throw error;
-    }
-    try {
-      return JSON.parse(text) as unknown;
-    } catch (error) {
-      throw new Error(`Stored profile ${key} is not valid JSON`, { cause: error });
-    }
+    return readJsonIfExists(this.locate(key));
   }
 
   async exists(key: string): Promise<boolean> {

@@ -23,7 +23,7 @@ export const readJsonIfExists = async (path: string): Promise<unknown | undefine
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
-    throw new Error(`Corrupt JSON file ${path}`, { cause: error });
+    throw new Error(`Corrupt JSON file ${path}: not valid JSON`, { cause: error });
   }
 };
 
