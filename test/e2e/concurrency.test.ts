@@ -34,6 +34,7 @@ describe(`${JOBS} concurrent trigger_profile requests`, () => {
     const counts: Record<string, number> = {};
     for (const job of finals) counts[job.status] = (counts[job.status] ?? 0) + 1;
     console.log(`${JOBS} jobs final in ${Date.now() - started} ms:`, counts);
+    for (const job of finals.filter((j) => j.status === 'FAILED')) console.log('failed:', job.job_id, job.message, job.additional_details);
     expect(counts).toEqual({ LIGHT_PROFILE_READY: JOBS / 2, HEAVY_PROFILES_READY: JOBS / 2 });
   }, 600_000);
 });

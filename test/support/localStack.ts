@@ -23,7 +23,7 @@ const START_TIMEOUT_MS = 30_000;
  */
 export const startStack = (env: Record<string, string>): Promise<RunningStack> =>
   new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(REPO, 'packages/local/src/main.ts')], {
+    const child = spawn(process.execPath, ['--enable-source-maps', join(REPO, 'dist/local-stack.js')], {
       cwd: REPO,
       env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,11 +1,14 @@
 /** `npm start`: the whole service on one machine — HTTP API, dispatcher, reconciler, local runner. */
+import { fileURLToPath } from 'node:url';
 import { parseLocalConfig } from './config.js';
 import { startHttpServer } from './httpServer.js';
 import { startLoops } from './loops.js';
 import { wireLocal } from './wire.js';
 
 const config = parseLocalConfig();
-const { services, runner, specFor } = await wireLocal(config);
+// Built beside this entry point by scripts/build.mjs.
+const jobScript = fileURLToPath(new URL('./profile-job.js', import.meta.url));
+const { services, runner, specFor } = await wireLocal(config, jobScript);
 const server = await startHttpServer({ services, port: config.PORT, host: config.HOST, logger: services.logger });
 const loops = startLoops(services, {
   specFor,

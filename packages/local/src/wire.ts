@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
 import { LocalRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
@@ -22,13 +21,10 @@ const dirs = (dataDir: string) => ({
   runner: join(dataDir, 'runner'),
 });
 
-const JOB_SCRIPT = fileURLToPath(new URL('../../../functions/job/profileJob.ts', import.meta.url));
-const TSX_LOADER = import.meta.resolve('tsx');
-
 /** How the local runner starts a profile job: the real entry point, with the job in its environment. */
-const localJobSpec = (config: LocalConfig): JobSpecFactory => (job: Job) => ({
+const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory => (job: Job) => ({
   submissionId: job.jobId,
-  entrypoint: `${JSON.stringify(process.execPath)} --import ${JSON.stringify(TSX_LOADER)} ${JSON.stringify(JOB_SCRIPT)}`,
+  entrypoint: `${JSON.stringify(process.execPath)} --enable-source-maps ${JSON.stringify(jobScript)}`,
   env: {
     JOB_ID: job.jobId,
     PROFILE_REQUEST: JSON.stringify(job.request),
@@ -46,8 +42,11 @@ export interface LocalStack {
   specFor: JobSpecFactory;
 }
 
-/** The local composition root: every port on its embedded implementation under DATA_DIR. */
-export const wireLocal = async (config: LocalConfig): Promise<LocalStack> => {
+/**
+ * The local composition root: every port on its embedded implementation under DATA_DIR.
+ * `jobScript` is the built profile job (dist/profile-job.js) the local runner starts for each job.
+ */
+export const wireLocal = async (config: LocalConfig, jobScript: string): Promise<LocalStack> => {
   const d = dirs(config.DATA_DIR);
   await mkdir(config.DATA_ROOT, { recursive: true });
   const clock = new SystemClock();
@@ -76,7 +75,7 @@ export const wireLocal = async (config: LocalConfig): Promise<LocalStack> => {
     newId: randomUUID,
     logger,
   };
-  return { services, runner, specFor: localJobSpec(config) };
+  return { services, runner, specFor: localJobSpec(config, jobScript) };
 };
 
 /** What a profile job needs, from the same environment variables (it runs as a child of the runner). */

@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx compiles it on the fly, so the package ships no build step.
-import { register } from 'tsx/esm/api';
+// Runs the CLI built by scripts/build.mjs (`npm install` runs it through the root's `prepare` script).
+import { existsSync } from 'node:fs';
 
-register();
-const { runCli } = await import('../src/cli.ts');
+const built = new URL('../dist/cli.js', import.meta.url);
+if (!existsSync(built)) {
+  console.error('dataset-profiler is not built yet: run `npm run build` at the repository root.');
+  process.exit(1);
+}
+const { runCli } = await import(built.href);
 process.exitCode = await runCli(process.argv.slice(2));

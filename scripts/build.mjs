@@ -1,0 +1,43 @@
+// Bundles the runnable entry points with esbuild so they run on plain Node: the local stack, the
+// profile job it spawns, and the profiler CLI. Our workspace packages are bundled; third-party
+// packages stay external and load from node_modules as published (untransformed, so pdf.js, DuckDB
+// and friends cost what they cost under plain Node).
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** Bare imports other than our own packages are left to Node at run time. */
+const thirdPartyExternal = {
+  name: 'third-party-external',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@dataset-profiler/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+const bundles = [
+  { outdir: 'dist', entryPoints: { 'local-stack': 'packages/local/src/main.ts', 'profile-job': 'functions/job/profileJob.ts' } },
+  { outdir: 'packages/profiler/dist', entryPoints: { cli: 'packages/profiler/src/cli.ts' } },
+];
+
+await Promise.all(
+  bundles.map(({ outdir, entryPoints }) =>
+    build({
+      absWorkingDir: root,
+      entryPoints,
+      outdir,
+      // Each lazily imported reader becomes its own chunk, so pdf.js and friends load only when used.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'esm',
+      sourcemap: 'linked',
+      logLevel: 'warning',
+      plugins: [thirdPartyExternal],
+    }),
+  ),
+);
