@@ -9,7 +9,7 @@ import { dropRejects, readCsvSql, summarizeRejects, type CsvReadOptions, type Re
 import { encodingOfWholeFile, prepareCsvSource, type CsvSource } from './csvSource.js';
 import { checkFastLoad } from './fastPathCheck.js';
 import { modalFieldCount, sniffDialect, type SniffResult } from './dialect.js';
-import { attachScratchDatabase, uniqueTableName } from './engine.js';
+import { attachScratchDatabase, uniqueTableName, withoutInsertionOrder } from './engine.js';
 import { conversionSql, readType, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryRows, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
 import { inferColumnTypes } from './rowInference.js';
@@ -31,7 +31,7 @@ function columnNamesOf(sniff: SniffResult, warnings: string[]): string[] {
   return uniqueColumnNames(Array.from({ length: width }, (_, i) => first[i]));
 }
 
-type BaseOptions = Omit<CsvReadOptions, 'readTypes'>;
+type BaseOptions = Omit<CsvReadOptions, 'readTypes'> & { rejectsTable: string };
 
 /** read_csv parses every column; only the projected ones (`indexes`) are materialized. */
 function readTypesFor(width: number, indexes: readonly number[], typeOf: (index: number) => string): string[] {
@@ -55,12 +55,17 @@ async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, wi
   return types;
 }
 
-async function createTable(connection: DuckDBConnection, table: string, select: string, options: CsvReadOptions): Promise<RejectSummary> {
+async function createTable(connection: DuckDBConnection, table: string, select: string, options: CsvReadOptions & BaseOptions): Promise<RejectSummary> {
   await connection.run(`CREATE TABLE ${table} AS SELECT ${select} FROM ${readCsvSql(options)}`);
   return summarizeRejects(connection, options.rejectsTable);
 }
 
-interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[] }
+/** `orderedSource`: the part's typed columns re-read in file order (the loaded table has no order). */
+interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[]; orderedSource: string }
+
+function orderedSource(base: BaseOptions, readTypes: string[], select: string): string {
+  return `(SELECT ${select} FROM ${readCsvSql({ ...base, readTypes, rejectsTable: undefined })})`;
+}
 
 /** Fast path; returns undefined when some value did not parse as its head-inferred type. */
 async function loadTyped(connection: DuckDBConnection, base: BaseOptions, candidates: ColumnType[], part: TablePart): Promise<PartLoad | undefined> {
@@ -72,7 +77,7 @@ async function loadTyped(connection: DuckDBConnection, base: BaseOptions, candid
     const summary = await createTable(connection, part.table, select, options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const types = summary.castErrors === 0 ? await checkFastLoad(connection, part.table, partTypes) : undefined;
-    if (types) return { summary, types, unparsed: types.map(() => 0) };
+    if (types) return { summary, types, unparsed: types.map(() => 0), orderedSource: orderedSource(base, options.readTypes, select) };
   } catch (error) {
     if (error instanceof InvalidEncodingError || !/conver|cast/i.test((error as Error).message)) throw error;
   } finally {
@@ -90,8 +95,8 @@ async function loadViaText(connection: DuckDBConnection, base: BaseOptions, cand
     const summary = await createTable(connection, raw, part.indexes.map(columnIdent).join(', '), options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const { types, unparsed } = await verifyTypes(connection, raw, candidates, part.indexes);
-    await buildTypedFromRaw(connection, raw, part.table, types, part.indexes);
-    return { summary, types, unparsed };
+    const select = await buildTypedFromRaw(connection, raw, part.table, types, part.indexes);
+    return { summary, types, unparsed, orderedSource: orderedSource(base, options.readTypes, select) };
   } finally {
     await dropRejects(connection, base.rejectsTable);
     await dropTables(connection, [raw]);
@@ -113,12 +118,16 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const types = [...candidates];
   const unparsed = candidates.map(() => 0);
   const ranges = columnRanges(names.length);
-  const catalog = ranges.length > 1 ? `${await attachScratchDatabase(connection)}.` : '';
-  const parts = ranges.map((indexes, i) => ({ table: `${catalog}${table}_p${i}`, indexes }));
+  const wide = ranges.length > 1;
+  const catalog = await attachScratchDatabase(connection, wide ? 'disk' : 'memory');
+  const parts: TablePart[] = ranges.map((indexes, i) => ({ table: `${catalog}.${table}_p${i}`, indexes }));
   let skipped: RejectSummary | undefined;
   for (const part of parts) {
-    const loaded = (await loadTyped(connection, base, candidates, part)) ?? (await loadViaText(connection, base, candidates, part));
-    if (catalog) await connection.run(`CHECKPOINT ${catalog.slice(0, -1)}`);
+    const load = async (): Promise<PartLoad> => (await loadTyped(connection, base, candidates, part)) ?? (await loadViaText(connection, base, candidates, part));
+    // Wide parts keep file order: re-reading thousands of columns per part for samples costs more than ordering saves.
+    const loaded = wide ? await load() : await withoutInsertionOrder(connection, load);
+    if (!wide) part.orderedSource = loaded.orderedSource;
+    if (wide) await connection.run(`CHECKPOINT ${catalog}`);
     for (const i of part.indexes) [types[i], unparsed[i]] = [loaded.types[i]!, loaded.unparsed[i] ?? 0];
     skipped ??= loaded.summary; // every part reads the same rows, so structural rejects are the same
   }
@@ -128,18 +137,24 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   return { parts, columns, rowCount, skippedRows: skipped?.skippedRows ?? 0, warnings: [...warnings, ...(skipped?.warnings ?? [])], dialect };
 }
 
-export async function loadDelimited(connection: DuckDBConnection, path: string): Promise<LoadedTable> {
-  const table = uniqueTableName('csv');
-  let source = await prepareCsvSource(path);
+/** The result re-reads the source in file order (orderedSource), so it owns the source until disposed. */
+async function loadOwning(connection: DuckDBConnection, source: CsvSource, table: string): Promise<LoadedTable> {
   try {
-    return await loadSource(connection, source, table);
+    return { ...(await loadSource(connection, source, table)), dispose: source.dispose };
+  } catch (error) {
+    await source.dispose();
+    throw error;
+  }
+}
+
+export async function loadDelimited(connection: DuckDBConnection, path: string): Promise<LoadedTable> {
+  const first = await prepareCsvSource(path);
+  try {
+    return await loadOwning(connection, first, uniqueTableName('csv'));
   } catch (error) {
     if (!(error instanceof InvalidEncodingError)) throw error;
-    // Tables of the first attempt stay until closeConnection drops the connection's schema.
-    await source.dispose();
-    source = await prepareCsvSource(path, await encodingOfWholeFile(path, source.gzip));
-    return await loadSource(connection, source, uniqueTableName('csv'));
-  } finally {
-    await source.dispose();
+    // Tables of the first attempt stay until closeConnection detaches the connection's scratch databases.
+    const source = await prepareCsvSource(path, await encodingOfWholeFile(path, first.gzip));
+    return await loadOwning(connection, source, uniqueTableName('csv'));
   }
 }

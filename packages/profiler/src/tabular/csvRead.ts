@@ -15,16 +15,18 @@ export interface CsvReadOptions {
   header: boolean;
   /** DuckDB type of each column, in file order. */
   readTypes: string[];
-  rejectsTable: string;
+  /** Where rejected rows are recorded; without it they are skipped all the same, silently. */
+  rejectsTable?: string;
 }
 
 export function readCsvSql(options: CsvReadOptions): string {
+  const rejects = options.rejectsTable === undefined ? '' : `, store_rejects = true,
+    rejects_table = ${quoteLiteral(options.rejectsTable)}, rejects_scan = ${quoteLiteral(`${options.rejectsTable}_scan`)}`;
   const columns = options.readTypes.map((type, index) => `${quoteLiteral(columnIdent(index))}: ${quoteLiteral(type)}`);
   return `read_csv(${quoteLiteral(options.path)}, header = ${options.header}, delim = ${quoteLiteral(options.delimiter)},
     quote = ${quoteLiteral(options.quote)}, escape = ${quoteLiteral(options.quote)}, nullstr = ${listLiteral(NA_STRINGS)},
     columns = {${columns.join(', ')}}, auto_detect = false, compression = ${options.gzip ? "'gzip'" : "'none'"},
-    max_line_size = ${MAX_LINE_SIZE}, buffer_size = ${MAX_LINE_SIZE * 2}, ignore_errors = true, store_rejects = true,
-    rejects_table = ${quoteLiteral(options.rejectsTable)}, rejects_scan = ${quoteLiteral(`${options.rejectsTable}_scan`)})`;
+    max_line_size = ${MAX_LINE_SIZE}, buffer_size = ${MAX_LINE_SIZE * 2}, ignore_errors = true${rejects})`;
 }
 
 export interface RejectSummary {

@@ -26,7 +26,7 @@ let instancePromise: Promise<DuckDBInstance> | undefined;
 let tempDirectory: string | undefined;
 let tableCounter = 0;
 const schemas = new WeakMap<DuckDBConnection, string>();
-const scratch = new WeakMap<DuckDBConnection, { name: string; file: string }[]>();
+const scratch = new WeakMap<DuckDBConnection, { name: string; file?: string }[]>();
 
 async function createInstance(): Promise<DuckDBInstance> {
   const directory = join(tmpdir(), `dataset-profiler-duckdb-${process.pid}`);
@@ -64,15 +64,31 @@ export async function openConnection(): Promise<DuckDBConnection> {
 }
 
 /**
- * A disk-backed scratch database for this connection. In-memory tables of thousands of columns
- * cannot be evicted under the memory limit, while checkpointed blocks of a database file can.
+ * A scratch database for this connection's loaded tables. `disk`: a database file, because
+ * in-memory tables of thousands of columns cannot be evicted under the memory limit while
+ * checkpointed blocks of a file can. Otherwise a compressed in-memory database: compressed, a
+ * typical table fits the memory limit (an uncompressed one spills, and every later scan pays).
  */
-export async function attachScratchDatabase(connection: DuckDBConnection): Promise<string> {
+export async function attachScratchDatabase(connection: DuckDBConnection, storage: 'disk' | 'memory'): Promise<string> {
   const name = uniqueTableName('scratch');
-  const file = join(engineTempDirectory(), `${name}.duckdb`);
-  await connection.run(`ATTACH '${file}' AS ${name}`);
+  const file = storage === 'disk' ? join(engineTempDirectory(), `${name}.duckdb`) : undefined;
+  await connection.run(file ? `ATTACH '${file}' AS ${name}` : `ATTACH ':memory:' AS ${name} (COMPRESS)`);
   scratch.set(connection, [...(scratch.get(connection) ?? []), { name, file }]);
   return name;
+}
+
+/**
+ * Runs `task` without preserving insertion order (a per-connection setting): bulk loads are then
+ * parallel without reordering buffers, about twice as fast under the memory limit. Tables so
+ * built have no file order; LoadedTable parts say where to read rows in file order.
+ */
+export async function withoutInsertionOrder<T>(connection: DuckDBConnection, task: () => Promise<T>): Promise<T> {
+  await connection.run('SET preserve_insertion_order = false');
+  try {
+    return await task();
+  } finally {
+    await connection.run('SET preserve_insertion_order = true');
+  }
 }
 
 export async function closeConnection(connection: DuckDBConnection): Promise<void> {
@@ -85,7 +101,7 @@ export async function closeConnection(connection: DuckDBConnection): Promise<voi
     for (const { name } of attached) await connection.run(`DETACH ${name}`);
   } finally {
     connection.closeSync();
-    for (const { file } of attached) for (const path of [file, `${file}.wal`]) rmSync(path, { force: true });
+    for (const { file } of attached) if (file) for (const path of [file, `${file}.wal`]) rmSync(path, { force: true });
   }
 }
 

@@ -3,7 +3,7 @@
  * found by repeated bucketing. Each round counts the values of the current value range in 1024
  * equal-width buckets (one streaming GROUP BY), keeps the bucket that holds the wanted rank, and
  * narrows the range to that bucket's actual [min, max]; once a range holds few values (or one
- * distinct value) the rank is read with ORDER BY ... OFFSET. Bucketing (v - lo) / (hi - lo) is
+ * distinct value) the rank is read from the range's smallest values (see readPending). Bucketing (v - lo) / (hi - lo) is
  * monotonic in v, so each bucket is a contiguous value interval and the counts below it are exact.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -56,20 +56,22 @@ async function narrowRank(connection: DuckDBConnection, table: string, value: st
 }
 
 /**
- * Reads all pending ranks in one query: the final ranges are disjoint or identical (buckets of
- * one partition), so each is numbered separately and the wanted row numbers are picked out.
+ * Reads all pending ranks in one scan: per distinct final range, min(v, n) keeps the n smallest
+ * values of the range (a bounded heap, n <= DIRECT_LIMIT), and the wanted ranks are picked from it.
  */
 async function readPending(connection: DuckDBConnection, table: string, value: string, pending: Pending[]): Promise<Map<number, number>> {
   const ranges = [...new Map(pending.map((p) => [`${p.range.lo}:${p.range.hi}`, p.range])).values()];
-  const groupOf = (range: Range): number => ranges.findIndex((r) => r.lo === range.lo && r.hi === range.hi);
-  const cases = ranges.map((r, g) => `WHEN ${value} BETWEEN ${literal(r.lo)} AND ${literal(r.hi)} THEN ${g}`).join(' ');
-  const wanted = ranges.map((r, g) => `(g = ${g} AND rn IN (${pending.filter((p) => groupOf(p.range) === g).map((p) => p.rank - r.below).join(', ')}))`);
-  const rows = await queryRows(connection, `SELECT g, rn, v FROM (
-      SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) - 1 AS rn
-      FROM (SELECT CASE ${cases} END AS g, ${value} AS v FROM ${table}) WHERE g IS NOT NULL)
-    WHERE ${wanted.join(' OR ')}`);
+  const inRange = (range: Range) => pending.filter((p) => p.range.lo === range.lo && p.range.hi === range.hi);
+  const smallest = ranges.map((r) => {
+    const n = Math.max(...inRange(r).map((p) => p.rank - r.below)) + 1;
+    return `min(${value}, ${n}) FILTER (WHERE ${value} BETWEEN ${literal(r.lo)} AND ${literal(r.hi)})`;
+  });
+  const row = (await queryRows(connection, `SELECT ${smallest.join(', ')} FROM ${table}`))[0] ?? [];
   const values = new Map<number, number>();
-  for (const [g, rn, v] of rows) values.set(ranges[Number(g)]!.below + Number(rn), Number(v));
+  ranges.forEach((range, g) => {
+    const sorted = (row[g] as unknown[] | null) ?? [];
+    for (const { rank } of inRange(range)) values.set(rank, Number(sorted[rank - range.below]));
+  });
   return values;
 }
 

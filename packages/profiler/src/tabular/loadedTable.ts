@@ -21,6 +21,11 @@ export interface TablePart {
   table: string;
   /** Column positions stored in this table (column i is `c<i>`). */
   indexes: number[];
+  /**
+   * A FROM item yielding the same typed columns in file order, for tables loaded without
+   * insertion order (rowid order is then arbitrary); absent when the table is in file order.
+   */
+  orderedSource?: string;
 }
 
 export interface LoadedTable {
@@ -30,6 +35,8 @@ export interface LoadedTable {
   skippedRows: number;
   warnings: string[];
   dialect?: CsvDialect;
+  /** Releases what orderedSource reads (a transcoded copy of the file); call when profiling is done. */
+  dispose?: () => Promise<void>;
 }
 
 export async function queryRows(connection: DuckDBConnection, sql: string): Promise<unknown[][]> {

@@ -1,9 +1,10 @@
 /**
  * Exact numeric statistics: count, min, max, mean (exact integer sums, Kahan-compensated float
  * sums), sample variance (DuckDB's streaming Welford), distinct counts (hash aggregation, which
- * spills to disk) and quantiles by linear interpolation (numpy's default). Small tables get
- * everything from one query per batch of columns (quantile_cont holds a column in memory); larger
- * ones get their quantiles from exactQuantiles, which streams, so memory stays flat at any size.
+ * spills to disk) and quantiles by linear interpolation (numpy's default). All but the quantiles
+ * come from one scan per batch of columns; small tables get their quantiles in it too
+ * (quantile_cont holds a column in memory), larger ones from exactQuantiles, which streams, so
+ * memory stays flat at any size.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exactQuantiles } from './exactQuantiles.js';
@@ -52,8 +53,8 @@ function momentsSql(column: NumericColumn): string {
 
 function columnSql(column: NumericColumn, inMemory: boolean): string {
   const v = numericValueSql(column);
-  const rest = inMemory ? `quantile_cont(${v}, [${QUANTILES.join(', ')}]), count(DISTINCT ${v})` : 'NULL, NULL';
-  return `${momentsSql(column)}, ${rest}`;
+  const quantiles = inMemory ? `quantile_cont(${v}, [${QUANTILES.join(', ')}])` : 'NULL';
+  return `${momentsSql(column)}, ${quantiles}, count(DISTINCT ${v})`;
 }
 
 function parseResult(values: unknown[]): NumericResult {
@@ -79,8 +80,6 @@ const FIELDS = 7;
 
 async function completeLargeColumn(connection: DuckDBConnection, table: string, column: NumericColumn, result: NumericResult): Promise<void> {
   const v = numericValueSql(column);
-  const distinct = await queryRows(connection, `SELECT count(DISTINCT ${v}) FROM ${table}`);
-  result.unique = Number(distinct[0]?.[0] ?? 0);
   if (result.count === 0 || result.min === null || result.max === null) return;
   const stats = { count: result.count, min: result.min, max: result.max };
   const quantiles = await exactQuantiles(connection, table, `CAST(${v} AS DOUBLE)`, stats, QUANTILES);

@@ -48,12 +48,14 @@ async function profileLoaded(connection: DuckDBConnection, loaded: LoadedTable, 
 export async function profileTable(input: TableInput, options: ProfileTableOptions = {}): Promise<TableProfile> {
   const now = options.now ?? (() => new Date());
   const connection = await openConnection();
+  let loaded: LoadedTable | undefined;
   try {
-    const loaded = await load(connection, input);
+    loaded = await load(connection, input);
     return await profileLoaded(connection, loaded, now().toISOString());
   } catch (error) {
     throw new Error(`cannot profile ${describeInput(input)}: ${reason(error)}`, { cause: error });
   } finally {
     await closeConnection(connection).catch(() => undefined);
+    await loaded?.dispose?.().catch(() => undefined);
   }
 }

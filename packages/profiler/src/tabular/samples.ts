@@ -1,8 +1,8 @@
 /**
  * `examples` (the first 30 rows) and `sample` (up to 10 distinct non-missing values per column,
- * first seen in file order). Both come from the head of the table; a column whose head holds fewer
- * than 10 distinct values although the column has more gets one ordered query (by rowid, which
- * follows file order).
+ * first seen in file order). Both come from the head of the rows in file order (the part's ordered
+ * source, or its table); a column whose head holds fewer than 10 distinct values although the
+ * column has more gets one query over all its rows in file order.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { jsonSelectSql, jsonValue } from './jsonValues.js';
@@ -28,10 +28,20 @@ function distinctFirst(values: Iterable<unknown>): unknown[] {
   return sample;
 }
 
-async function sampleByRowid(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, index: number): Promise<unknown[]> {
+/**
+ * The part's rows with their position in the file: rowid when the table is in file order, else the
+ * ordered source numbered by row_number() OVER (), which DuckDB evaluates in input order.
+ */
+function rowsWithPosition(part: TablePart): string {
+  return part.orderedSource
+    ? `(SELECT *, row_number() OVER () AS position FROM ${part.orderedSource})`
+    : `(SELECT *, rowid AS position FROM ${part.table})`;
+}
+
+async function sampleInFileOrder(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, index: number): Promise<unknown[]> {
   const c = columnIdent(index);
   const select = jsonSelectSql(loaded.columns[index]!.type.dataType, c);
-  const sql = `SELECT v FROM (SELECT ${select} AS v, min(rowid) AS r FROM ${part.table} WHERE ${c} IS NOT NULL GROUP BY ALL) ORDER BY r LIMIT ${SAMPLE_SIZE}`;
+  const sql = `SELECT v FROM (SELECT ${select} AS v, min(position) AS r FROM ${rowsWithPosition(part)} WHERE ${c} IS NOT NULL GROUP BY ALL) ORDER BY r LIMIT ${SAMPLE_SIZE}`;
   return (await queryRows(connection, sql)).map((row) => jsonValue(row[0]));
 }
 
@@ -40,7 +50,7 @@ export interface SamplesAndExamples { samples: unknown[][]; examples: Record<str
 /** The first `limit` rows of one part, as JSON values, indexed [row][position in part]. */
 async function headOf(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, limit: number): Promise<unknown[][]> {
   const select = part.indexes.map((i) => jsonSelectSql(loaded.columns[i]!.type.dataType, columnIdent(i)));
-  return (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${part.table} LIMIT ${limit}`)).map((row) => row.map(jsonValue));
+  return (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${part.orderedSource ?? part.table} LIMIT ${limit}`)).map((row) => row.map(jsonValue));
 }
 
 /** `uniqueCounts[i]` tells whether column i can have more distinct values than its head showed. */
@@ -58,7 +68,7 @@ export async function samplesAndExamples(connection: DuckDBConnection, loaded: L
     for (const [k, index] of part.indexes.entries()) {
       let sample = distinctFirst(head.map((row) => row[k]));
       const more = (uniqueCounts[index] ?? 0) > sample.length;
-      if (sample.length < SAMPLE_SIZE && more && head.length === limit) sample = await sampleByRowid(connection, loaded, part, index);
+      if (sample.length < SAMPLE_SIZE && more && head.length === limit) sample = await sampleInFileOrder(connection, loaded, part, index);
       samples[index] = sample;
     }
   }

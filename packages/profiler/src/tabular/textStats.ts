@@ -43,53 +43,45 @@ export async function temporalStatistics(connection: DuckDBConnection, table: st
   return results;
 }
 
-async function lengths(connection: DuckDBConnection, table: string, indexes: number[]): Promise<Map<number, number[]>> {
-  const results = new Map<number, number[]>();
-  for (const batch of batchByWeight(indexes, () => 1, COLUMNS_PER_QUERY, COLUMNS_PER_QUERY)) {
-    const select = batch.map((i) => `count(${columnIdent(i)}), min(length(${columnIdent(i)})), max(length(${columnIdent(i)}))`);
-    const row = (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${table}`))[0] ?? [];
-    batch.forEach((index, i) => results.set(index, row.slice(i * 3, i * 3 + 3).map((x) => (x === null ? NaN : Number(x)))));
-  }
-  return results;
-}
-
 function parseTop(list: unknown): Frequent[] {
   return ((list as { v: unknown; n: unknown }[] | null) ?? []).map((e) => ({ value: jsonValue(e.v), count: Number(e.n) }));
 }
 
+/** [distinct values, values, shortest, longest, top list] as selected by the queries below. */
+function textResult([unique, count, minLength, maxLength, top]: unknown[]): TextResult {
+  const orNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
+  return { unique: Number(unique ?? 0), count: Number(count ?? 0), minLength: orNull(minLength), maxLength: orNull(maxLength), mostFrequent: parseTop(top) };
+}
+
 /** One large column: parallel GROUP BY, then a top-N (cheaper than ranking every group). */
-async function frequentSingle(connection: DuckDBConnection, table: string, index: number): Promise<[number, Frequent[]]> {
+async function frequentSingle(connection: DuckDBConnection, table: string, index: number): Promise<TextResult> {
   const c = columnIdent(index);
   const sql = `WITH g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY ${c})
-    SELECT (SELECT count(*) FROM g), (SELECT list({'v': v, 'n': n} ORDER BY n DESC, v) FROM (SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP}))`;
-  const row = (await queryRows(connection, sql))[0] ?? [];
-  return [Number(row[0] ?? 0), parseTop(row[1])];
+    SELECT count(*), sum(n), min(length(v)), max(length(v)),
+      (SELECT list({'v': v, 'n': n} ORDER BY n DESC, v) FROM (SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP})) FROM g`;
+  return textResult((await queryRows(connection, sql))[0] ?? []);
 }
 
 /** Many small columns in one query: stack them (column index k, value v), group, rank within k. */
-async function frequentGrouped(connection: DuckDBConnection, table: string, indexes: number[]): Promise<Map<number, [number, Frequent[]]>> {
+async function frequentGrouped(connection: DuckDBConnection, table: string, indexes: number[]): Promise<Map<number, TextResult>> {
   const stacked = indexes.map((i) => `SELECT ${i} AS k, ${columnIdent(i)} AS v FROM ${table} WHERE ${columnIdent(i)} IS NOT NULL`).join(' UNION ALL ');
   const sql = `WITH g AS (SELECT k, v, count(*) AS n FROM (${stacked}) GROUP BY k, v),
-    r AS (SELECT k, v, n, row_number() OVER (PARTITION BY k ORDER BY n DESC, v) AS rank, count(*) OVER (PARTITION BY k) AS u FROM g)
-    SELECT k, any_value(u), list({'v': v, 'n': n} ORDER BY rank) FROM r WHERE rank <= ${TOP} GROUP BY k`;
-  const results = new Map<number, [number, Frequent[]]>();
-  for (const [k, unique, top] of await queryRows(connection, sql)) results.set(Number(k), [Number(unique), parseTop(top)]);
+    r AS (SELECT k, v, n, row_number() OVER (PARTITION BY k ORDER BY n DESC, v) AS rank, count(*) OVER w AS u,
+      sum(n) OVER w AS total, min(length(v)) OVER w AS shortest, max(length(v)) OVER w AS longest FROM g WINDOW w AS (PARTITION BY k))
+    SELECT k, any_value(u), any_value(total), any_value(shortest), any_value(longest), list({'v': v, 'n': n} ORDER BY rank) FROM r WHERE rank <= ${TOP} GROUP BY k`;
+  const results = new Map<number, TextResult>();
+  for (const [k, ...fields] of await queryRows(connection, sql)) results.set(Number(k), textResult(fields));
   return results;
 }
 
+/** Counts, lengths and distinct values all come from the grouping, so the column is scanned once. */
 export async function textStatistics(connection: DuckDBConnection, table: string, indexes: number[], rowCount: number): Promise<Map<number, TextResult>> {
-  const lengthRows = await lengths(connection, table, indexes);
-  const frequent = new Map<number, [number, Frequent[]]>();
-  for (const batch of batchByWeight(indexes, () => rowCount, ROWS_PER_GROUPED_QUERY, COLUMNS_PER_QUERY)) {
-    if (batch.length === 1) frequent.set(batch[0]!, await frequentSingle(connection, table, batch[0]!));
-    else for (const [k, v] of await frequentGrouped(connection, table, batch)) frequent.set(k, v);
-  }
   const results = new Map<number, TextResult>();
-  for (const index of indexes) {
-    const [count = 0, minLength = NaN, maxLength = NaN] = lengthRows.get(index) ?? [];
-    const [unique, mostFrequent] = frequent.get(index) ?? [0, []];
-    const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
-    results.set(index, { count, minLength: finite(minLength), maxLength: finite(maxLength), unique, mostFrequent });
+  for (const batch of batchByWeight(indexes, () => rowCount, ROWS_PER_GROUPED_QUERY, COLUMNS_PER_QUERY)) {
+    if (batch.length === 1) results.set(batch[0]!, await frequentSingle(connection, table, batch[0]!));
+    else for (const [k, v] of await frequentGrouped(connection, table, batch)) results.set(k, v);
   }
+  const empty: TextResult = { unique: 0, count: 0, minLength: null, maxLength: null, mostFrequent: [] };
+  for (const index of indexes) if (!results.has(index)) results.set(index, empty);
   return results;
 }

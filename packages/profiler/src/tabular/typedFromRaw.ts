@@ -73,8 +73,12 @@ export async function verifyTypes(connection: DuckDBConnection, raw: string, can
   return { types, unparsed };
 }
 
-/** Builds the typed table from the raw text table (TRY_CAST: failures were counted by verifyTypes). */
-export async function buildTypedFromRaw(connection: DuckDBConnection, raw: string, typed: string, types: ColumnType[], indexes: readonly number[]): Promise<void> {
-  const select = indexes.map((index) => `${conversionSql(types[index]!, columnIdent(index), true, 'TRY_CAST')} AS ${columnIdent(index)}`);
-  await connection.run(`CREATE TABLE ${typed} AS SELECT ${select.join(', ')} FROM ${raw}`);
+/**
+ * Builds the typed table from the raw text table (TRY_CAST: failures were counted by verifyTypes).
+ * Returns the select list used, which types any text source of the same columns alike.
+ */
+export async function buildTypedFromRaw(connection: DuckDBConnection, raw: string, typed: string, types: ColumnType[], indexes: readonly number[]): Promise<string> {
+  const select = indexes.map((index) => `${conversionSql(types[index]!, columnIdent(index), true, 'TRY_CAST')} AS ${columnIdent(index)}`).join(', ');
+  await connection.run(`CREATE TABLE ${typed} AS SELECT ${select} FROM ${raw}`);
+  return select;
 }
