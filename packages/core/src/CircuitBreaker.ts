@@ -41,14 +41,18 @@ export class CircuitBreaker {
   /**
    * For the dispatcher and reconciler: may the runner be called now? Closed: yes. Open and cooling
    * down: no. Open and cooled down: only the caller that wins the move to half-open (the probe).
+   * Half-open: no, until the probe has been silent for a cool-down.
    */
   async mayCall(): Promise<boolean> {
     const record = await this.store.read();
     const now = this.clock.now();
     if (record.state === CIRCUIT_STATE.CLOSED) return true;
-    if (record.state === CIRCUIT_STATE.HALF_OPEN) return false;
-    if (isCircuitOpen(record, now)) return false;
-    return this.store.write(toHalfOpen(record, now), record.version);
+    // A probe that never reported back (its caller died) is taken over after one cool-down.
+    const probeDue =
+      record.state === CIRCUIT_STATE.OPEN
+        ? !isCircuitOpen(record, now)
+        : now.getTime() - Date.parse(record.updatedAt) >= this.policy.coolDownMs;
+    return probeDue && this.store.write(toHalfOpen(record, now), record.version);
   }
 
   async recordSuccess(): Promise<void> {

@@ -63,4 +63,17 @@ describe('CircuitBreaker', () => {
     expect(record).toMatchObject({ state: 'open', lastError: 'still down' });
     expect(await breaker.mayCall()).toBe(false);
   });
+
+  it('hands the probe to another caller when the first prober never reports back', async () => {
+    const { clock, breaker } = setup();
+    await breaker.recordFailure('x');
+    await breaker.recordFailure('x');
+    clock.advance(10_000);
+    expect(await breaker.mayCall()).toBe(true);
+    // The prober died here: no recordSuccess, no recordFailure.
+    expect(await breaker.mayCall()).toBe(false);
+    clock.advance(10_000);
+    expect(await breaker.mayCall()).toBe(true);
+    expect(await breaker.mayCall()).toBe(false);
+  });
 });
