@@ -1,6 +1,5 @@
 /** Runs the statistics queries for every column of a loaded table and assembles ColumnStatistics. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { histograms, type HistogramColumn } from './histogram.js';
 import type { LoadedColumn, LoadedTable, TablePart } from './loadedTable.js';
 import { numericStatistics, type NumericResult } from './numericStats.js';
 import { temporalStatistics, textStatistics, type TemporalResult, type TextResult } from './textStats.js';
@@ -22,14 +21,14 @@ function baseStatistics(loaded: LoadedTable, column: LoadedColumn, count: number
   return statistics;
 }
 
-function numericFields(s: ColumnStatistics, r: NumericResult, histogram: string | undefined): void {
+function numericFields(s: ColumnStatistics, r: NumericResult): void {
   const [p05 = null, median = null, p95 = null] = r.quantiles;
   const variance = r.count >= 2 ? r.variance : null;
   Object.assign(s, {
     uniqueCount: r.unique, min: r.min, max: r.max, mean: r.mean, median, variance,
     standardDeviation: variance === null ? null : Math.sqrt(variance),
     range: r.min === null || r.max === null ? null : r.max - r.min,
-    percentile05: p05, percentile95: p95, histogram: histogram ?? null,
+    percentile05: p05, percentile95: p95, histogram: r.histogram,
   });
 }
 
@@ -47,20 +46,14 @@ function indexesOf(loaded: LoadedTable, part: TablePart, types: readonly DataTyp
   return part.indexes.filter((i) => types.includes(loaded.columns[i]!.type.dataType));
 }
 
-interface PartResults { numeric: Map<number, NumericResult>; histogram: Map<number, string>; temporal: Map<number, TemporalResult>; text: Map<number, TextResult> }
+interface PartResults { numeric: Map<number, NumericResult>; temporal: Map<number, TemporalResult>; text: Map<number, TextResult> }
 
 async function partStatistics(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart): Promise<PartResults> {
   const typed = (types: readonly DataType[]) => indexesOf(loaded, part, types).map((index) => ({ index, dataType: loaded.columns[index]!.type.dataType }));
-  const numericColumns = typed(NUMERIC);
-  const numeric = await numericStatistics(connection, part.table, numericColumns, loaded.rowCount);
-  const withData: HistogramColumn[] = numericColumns.flatMap((c) => {
-    const r = numeric.get(c.index);
-    return r && r.min !== null && r.max !== null ? [{ ...c, min: r.min, max: r.max, count: r.count }] : [];
-  });
-  const histogram = await histograms(connection, part.table, withData);
+  const numeric = await numericStatistics(connection, part.table, typed(NUMERIC), loaded.rowCount);
   const temporal = await temporalStatistics(connection, part.table, typed(TEMPORAL));
   const text = await textStatistics(connection, part.table, indexesOf(loaded, part, ['sc:Text']), loaded.rowCount);
-  return { numeric, histogram, temporal, text };
+  return { numeric, temporal, text };
 }
 
 function assemble(loaded: LoadedTable, index: number, results: PartResults, generatedAt: string): ColumnStatistics {
@@ -68,7 +61,7 @@ function assemble(loaded: LoadedTable, index: number, results: PartResults, gene
   const t = results.temporal.get(index);
   const x = results.text.get(index);
   const statistics = baseStatistics(loaded, loaded.columns[index]!, n?.count ?? t?.count ?? x?.count ?? 0, generatedAt);
-  if (n) numericFields(statistics, n, results.histogram.get(index));
+  if (n) numericFields(statistics, n);
   else if (t) temporalFields(statistics, t);
   else if (x) textFields(statistics, x);
   return statistics;

@@ -2,7 +2,7 @@
  * The process-wide DuckDB instance. One instance bounds the memory of all concurrent profiles
  * together; each profile gets its own connection and its own uniquely named tables.
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
@@ -29,15 +29,16 @@ const schemas = new WeakMap<DuckDBConnection, string>();
 const scratch = new WeakMap<DuckDBConnection, { name: string; file?: string }[]>();
 
 async function createInstance(): Promise<DuckDBInstance> {
-  const directory = join(tmpdir(), `dataset-profiler-duckdb-${process.pid}`);
+  // A fresh directory per instance: a pid-named one left by a killed process could be reused by a
+  // later process with the same pid, handing it stale scratch databases.
+  const directory = mkdtempSync(join(tmpdir(), 'dataset-profiler-duckdb-'));
   tempDirectory = directory;
-  mkdirSync(directory, { recursive: true });
   // Spill files must not outlive a process that exits without closeTabularEngine.
   process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
   return DuckDBInstance.create(':memory:', {
     threads: String(settings.threads),
     memory_limit: settings.memoryLimit,
-    temp_directory: tempDirectory,
+    temp_directory: directory,
     // Extensions would be fetched from the network; json, parquet and icu are built in.
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',

@@ -3,22 +3,28 @@
  * found by repeated bucketing. Each round counts the values of the current value range in 1024
  * equal-width buckets (one streaming GROUP BY), keeps the bucket that holds the wanted rank, and
  * narrows the range to that bucket's actual [min, max]; once a range holds few values (or one
- * distinct value) the rank is read from the range's smallest values (see readPending). Bucketing (v - lo) / (hi - lo) is
- * monotonic in v, so each bucket is a contiguous value interval and the counts below it are exact.
+ * distinct value) the rank is read from the range's smallest values (see readPending, one scan for
+ * all columns). Bucketing (v - lo) / (hi - lo) is monotonic in v, so each bucket is a contiguous
+ * value interval and the counts below it are exact.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { finiteOrNull } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
+import { batchByWeight } from './sql.js';
 
 const BUCKETS = 1024;
 /** A range with at most this many values is sorted directly. */
 const DIRECT_LIMIT = 100_000;
+/** Values held by the bounded heaps of one read query, across its columns. */
+const VALUES_PER_READ = 1_000_000;
+const COLUMNS_PER_READ = 50;
 
 interface Range { lo: number; hi: number; below: number; count: number }
 interface Bucket { count: number; min: number; max: number }
 
+/** A string literal: JavaScript prints doubles so they parse back exactly (a decimal literal could round). */
 function literal(x: number): string {
-  return `CAST(${x} AS DOUBLE)`;
+  return `CAST('${x}' AS DOUBLE)`;
 }
 
 async function bucketsOf(connection: DuckDBConnection, table: string, value: string, range: Range): Promise<Bucket[]> {
@@ -56,27 +62,49 @@ async function narrowRank(connection: DuckDBConnection, table: string, value: st
 }
 
 /**
- * Reads all pending ranks in one scan: per distinct final range, min(v, n) keeps the n smallest
- * values of the range (a bounded heap, n <= DIRECT_LIMIT), and the wanted ranks are picked from it.
+ * The pending ranks of one column, to be read from the n smallest values of the union of their
+ * ranges. Final ranges of different ranks are equal or disjoint (they are nodes of one bucket tree
+ * and narrowing stops at the first small node), so a rank's position in the union is the count of
+ * the ranges below its own plus its position within it.
  */
-async function readPending(connection: DuckDBConnection, table: string, value: string, pending: Pending[]): Promise<Map<number, number>> {
-  const ranges = [...new Map(pending.map((p) => [`${p.range.lo}:${p.range.hi}`, p.range])).values()];
-  const inRange = (range: Range) => pending.filter((p) => p.range.lo === range.lo && p.range.hi === range.hi);
-  const smallest = ranges.map((r) => {
-    const n = Math.max(...inRange(r).map((p) => p.rank - r.below)) + 1;
-    return `min(${value}, ${n}) FILTER (WHERE ${value} BETWEEN ${literal(r.lo)} AND ${literal(r.hi)})`;
-  });
-  const row = (await queryRows(connection, `SELECT ${smallest.join(', ')} FROM ${table}`))[0] ?? [];
-  const values = new Map<number, number>();
-  ranges.forEach((range, g) => {
-    const sorted = (row[g] as unknown[] | null) ?? [];
-    for (const { rank } of inRange(range)) values.set(rank, Number(sorted[rank - range.below]));
-  });
-  return values;
+interface ColumnReads { value: string; ranges: Range[]; unionRanks: Map<number, number>; n: number }
+
+function planReads(value: string, pending: Pending[]): ColumnReads {
+  const ranges = [...new Map(pending.map((p) => [`${p.range.lo}:${p.range.hi}`, p.range])).values()].sort((a, b) => a.lo - b.lo);
+  const unionRanks = new Map<number, number>();
+  for (const { rank, range } of pending) {
+    const before = ranges.filter((r) => r.hi < range.lo).reduce((sum, r) => sum + r.count, 0);
+    unionRanks.set(rank, before + rank - range.below);
+  }
+  return { value, ranges, unionRanks, n: Math.max(...unionRanks.values()) + 1 };
 }
 
-/** Values of the given 0-based ranks among the non-null values of `value` (an SQL expression of type DOUBLE). */
-async function orderStatistics(connection: DuckDBConnection, table: string, value: string, start: Range, ranks: number[]): Promise<Map<number, number>> {
+function readSql({ value, ranges, n }: ColumnReads): string {
+  const filter = ranges.map((r) => `${value} BETWEEN ${literal(r.lo)} AND ${literal(r.hi)}`).join(' OR ');
+  return `min(${value}, ${n}) FILTER (WHERE ${filter})`;
+}
+
+/**
+ * Reads the pending ranks of many columns in one scan per batch: per column, min(v, n) over its
+ * ranges keeps the n smallest values there (a bounded heap). One aggregate per column rather than
+ * per range, because each FILTER re-evaluates over every row.
+ */
+async function readPending(connection: DuckDBConnection, table: string, reads: ColumnReads[]): Promise<Map<number, number>[]> {
+  const results: Map<number, number>[] = [];
+  for (const batch of batchByWeight(reads, (r) => r.n, VALUES_PER_READ, COLUMNS_PER_READ)) {
+    const row = (await queryRows(connection, `SELECT ${batch.map(readSql).join(', ')} FROM ${table}`))[0] ?? [];
+    batch.forEach((read, i) => {
+      const sorted = (row[i] as unknown[] | null) ?? [];
+      results.push(new Map([...read.unionRanks].map(([rank, at]) => [rank, Number(sorted[at])])));
+    });
+  }
+  return results;
+}
+
+interface Narrowed { known: Map<number, number>; pending: Pending[] }
+
+/** Narrows every rank of one column (`value`, an SQL expression of type DOUBLE) among its non-null values. */
+async function narrowRanks(connection: DuckDBConnection, table: string, value: string, start: Range, ranks: number[]): Promise<Narrowed> {
   const cache = new Map<string, Bucket[]>();
   const known = new Map<number, number>();
   const pending: Pending[] = [];
@@ -85,20 +113,35 @@ async function orderStatistics(connection: DuckDBConnection, table: string, valu
     if (typeof found === 'number') known.set(rank, found);
     else pending.push(found);
   }
-  if (pending.length > 0) for (const [rank, v] of await readPending(connection, table, value, pending)) known.set(rank, v);
-  return known;
+  return { known, pending };
 }
 
-/** Quantiles by linear interpolation between closest ranks (numpy's default, DuckDB's quantile_cont). */
-export async function exactQuantiles(connection: DuckDBConnection, table: string, value: string, stats: { count: number; min: number; max: number }, quantiles: readonly number[]): Promise<(number | null)[]> {
-  const start: Range = { lo: stats.min, hi: stats.max, below: 0, count: stats.count };
-  const positions = quantiles.map((q) => (stats.count - 1) * q);
-  const ranks = positions.flatMap((p) => [Math.floor(p), Math.min(Math.floor(p) + 1, stats.count - 1)]);
-  const values = await orderStatistics(connection, table, value, start, ranks);
-  return positions.map((position) => {
-    const low = values.get(Math.floor(position));
-    const high = values.get(Math.min(Math.floor(position) + 1, stats.count - 1));
-    if (low === undefined || high === undefined) return null;
-    return finiteOrNull(low + (high - low) * (position - Math.floor(position)));
-  });
+export interface QuantileColumn { value: string; count: number; min: number; max: number }
+
+function ranksOf(position: number, count: number): [number, number] {
+  return [Math.floor(position), Math.min(Math.floor(position) + 1, count - 1)];
+}
+
+function interpolate(values: Map<number, number>, position: number, count: number): number | null {
+  const [lowRank, highRank] = ranksOf(position, count);
+  const low = values.get(lowRank);
+  const high = values.get(highRank);
+  if (low === undefined || high === undefined) return null;
+  return finiteOrNull(low + (high - low) * (position - lowRank));
+}
+
+/**
+ * Quantiles by linear interpolation between closest ranks (numpy's default, DuckDB's quantile_cont)
+ * of each column (`value`: an SQL expression of type DOUBLE; count, min, max of its non-null values).
+ */
+export async function exactQuantiles(connection: DuckDBConnection, table: string, columns: QuantileColumn[], quantiles: readonly number[]): Promise<(number | null)[][]> {
+  const narrowed: Narrowed[] = [];
+  for (const { value, count, min, max } of columns) {
+    const ranks = quantiles.flatMap((q) => ranksOf((count - 1) * q, count));
+    narrowed.push(await narrowRanks(connection, table, value, { lo: min, hi: max, below: 0, count }, ranks));
+  }
+  const reading = columns.flatMap((c, i) => (narrowed[i]!.pending.length > 0 ? [{ i, read: planReads(c.value, narrowed[i]!.pending) }] : []));
+  const read = await readPending(connection, table, reading.map((r) => r.read));
+  reading.forEach(({ i }, k) => { for (const [rank, v] of read[k]!) narrowed[i]!.known.set(rank, v); });
+  return columns.map((c, i) => quantiles.map((q) => interpolate(narrowed[i]!.known, (c.count - 1) * q, c.count)));
 }

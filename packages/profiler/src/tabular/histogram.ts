@@ -4,16 +4,9 @@
  * histogram(x, boundaries) counts x <= boundary per boundary, which is exactly that binning, so the
  * counts always agree with the printed edges.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from './loadedTable.js';
-import { numericValueSql } from './numericStats.js';
-import { batchByWeight } from './sql.js';
-import type { DataType } from './types.js';
-
 const BINS = 10;
-const COLUMNS_PER_QUERY = 100;
 
-export interface HistogramColumn { index: number; dataType: DataType; min: number; max: number; count: number }
+export interface HistogramColumn { min: number; max: number; count: number }
 
 function round12(x: number): number {
   return Number(x.toPrecision(12));
@@ -37,28 +30,19 @@ function formatHistogram(bins: { binRange: [number, number]; count: number }[]):
   return JSON.stringify(bins);
 }
 
-function bucketSql(column: HistogramColumn): string {
+/** `value`: the column as an SQL DOUBLE expression. */
+export function histogramSql(column: HistogramColumn, value: string): string {
   const boundaries = binEdges(column.min, column.max).slice(1).map((e) => `${e}::DOUBLE`);
-  return `histogram(CAST(${numericValueSql(column)} AS DOUBLE), [${boundaries.join(', ')}])`;
+  return `histogram(${value}, [${boundaries.join(', ')}])`;
 }
 
-function readBuckets(column: HistogramColumn, value: unknown): string {
+/** The histogram JSON string from histogramSql's result; a constant column gets a single [v, v] bin. */
+export function readHistogram(column: HistogramColumn, value: unknown): string {
+  if (column.max === column.min) return formatHistogram([{ binRange: [column.min, column.max], count: column.count }]);
   const edges = binEdges(column.min, column.max);
   const counts = new Map<number, number>();
   const entries = Array.isArray(value) ? (value as { key: unknown; value: unknown }[]) : [];
   for (const entry of entries) counts.set(Number(entry.key), Number(entry.value));
   const bins = edges.slice(1).map((hi, i) => ({ binRange: [edges[i] as number, hi] as [number, number], count: counts.get(hi) ?? 0 }));
   return formatHistogram(bins);
-}
-
-/** Histogram JSON strings by column index. Constant columns get a single [v, v] bin. */
-export async function histograms(connection: DuckDBConnection, table: string, columns: HistogramColumn[]): Promise<Map<number, string>> {
-  const results = new Map<number, string>();
-  const varying = columns.filter((c) => c.max > c.min);
-  for (const c of columns) if (c.max === c.min) results.set(c.index, formatHistogram([{ binRange: [c.min, c.max], count: c.count }]));
-  for (const batch of batchByWeight(varying, () => 1, COLUMNS_PER_QUERY, COLUMNS_PER_QUERY)) {
-    const rows = await queryRows(connection, `SELECT ${batch.map(bucketSql).join(', ')} FROM ${table}`);
-    batch.forEach((column, i) => results.set(column.index, readBuckets(column, rows[0]?.[i])));
-  }
-  return results;
 }

@@ -1,13 +1,16 @@
 /**
  * Exact numeric statistics: count, min, max, mean (exact integer sums, Kahan-compensated float
- * sums), sample variance (DuckDB's streaming Welford), distinct counts (hash aggregation, which
- * spills to disk) and quantiles by linear interpolation (numpy's default). All but the quantiles
- * come from one scan per batch of columns; small tables get their quantiles in it too
- * (quantile_cont holds a column in memory), larger ones from exactQuantiles, which streams, so
- * memory stays flat at any size.
+ * sums), sample variance (DuckDB's streaming Welford), histograms, distinct counts and quantiles by
+ * linear interpolation (numpy's default). A first scan per batch of columns finds the moments (and
+ * the distinct floats, by hash aggregation, which spills to disk); knowing min and max, a second
+ * scan bins the histograms and counts distinct integers in a bitmap over [min, max] when the range
+ * is small (several times cheaper than hashing), else by hash aggregation. Small tables get their
+ * quantiles in the first scan (quantile_cont holds a column in memory), larger ones from
+ * exactQuantiles, which streams, so memory stays flat at any size.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { exactQuantiles } from './exactQuantiles.js';
+import { histogramSql, readHistogram } from './histogram.js';
 import { finiteOrNull } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
 import { batchByWeight, columnIdent } from './sql.js';
@@ -20,6 +23,13 @@ const VALUES_PER_QUERY = 4_000_000;
 /** Each count(DISTINCT) starts its own hash table (~2 MB): this many per query fit the memory limit. */
 const COLUMNS_PER_QUERY = 25;
 const QUANTILES = [0.05, 0.5, 0.95] as const;
+/** Integer ranges up to this size get an exact bitmap distinct count (2 MB per state at most). */
+const BITMAP_MAX_BITS = 2 ** 24;
+/** Bitmaps (KB, per thread) of one second-scan query: they live outside DuckDB's buffer pool and cannot spill. */
+const BITMAP_KB_PER_QUERY = 16_384;
+/** count(DISTINCT) hash tables live in the buffer pool (they spill): as many per query as in the first scan. */
+const HASH_DISTINCT_KB = BITMAP_KB_PER_QUERY / COLUMNS_PER_QUERY;
+const COLUMNS_PER_SECOND_SCAN = 100;
 
 export interface NumericColumn { index: number; dataType: DataType }
 
@@ -31,6 +41,7 @@ export interface NumericResult {
   variance: number | null;
   quantiles: (number | null)[];
   unique: number;
+  histogram: string | null;
 }
 
 export function numericValueSql(column: { index: number; dataType: DataType }): string {
@@ -51,10 +62,21 @@ function momentsSql(column: NumericColumn): string {
   return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${meanSql(column, v)}, var_samp(${v})`;
 }
 
+/** The column as DOUBLE: the same values as numericValueSql, without its BIGINT round trip. */
+function doubleValueSql(column: NumericColumn): string {
+  if (column.dataType === 'sc:Boolean') return `CAST(${numericValueSql(column)} AS DOUBLE)`;
+  return `CAST(${columnIdent(column.index)} AS DOUBLE)`;
+}
+
+function isIntegral(column: NumericColumn): boolean {
+  return column.dataType === 'sc:Integer' || column.dataType === 'sc:Boolean';
+}
+
 function columnSql(column: NumericColumn, inMemory: boolean): string {
   const v = numericValueSql(column);
   const quantiles = inMemory ? `quantile_cont(${v}, [${QUANTILES.join(', ')}])` : 'NULL';
-  return `${momentsSql(column)}, ${quantiles}, count(DISTINCT ${v})`;
+  // Integers are counted in the second scan, where min and max are known.
+  return `${momentsSql(column)}, ${quantiles}, ${isIntegral(column) ? 'NULL' : `count(DISTINCT ${v})`}`;
 }
 
 function parseResult(values: unknown[]): NumericResult {
@@ -73,17 +95,63 @@ function parseResult(values: unknown[]): NumericResult {
     variance: finiteOrNull(variance),
     quantiles: Array.isArray(quantiles) ? quantiles.map(clamp) : [null, null, null],
     unique: Number(unique ?? 0),
+    histogram: null,
   };
 }
 
 const FIELDS = 7;
 
-async function completeLargeColumn(connection: DuckDBConnection, table: string, column: NumericColumn, result: NumericResult): Promise<void> {
-  const v = numericValueSql(column);
-  if (result.count === 0 || result.min === null || result.max === null) return;
-  const stats = { count: result.count, min: result.min, max: result.max };
-  const quantiles = await exactQuantiles(connection, table, `CAST(${v} AS DOUBLE)`, stats, QUANTILES);
-  result.quantiles = quantiles.map((q) => (q === null ? null : Math.min(stats.max, Math.max(stats.min, q))));
+interface Ranged { column: NumericColumn; result: NumericResult & { min: number; max: number } }
+
+function bitmapBits({ result }: Ranged): number | undefined {
+  const fits = Number.isSafeInteger(result.min) && Number.isSafeInteger(result.max) && result.max - result.min + 1 <= BITMAP_MAX_BITS;
+  return fits ? result.max - result.min + 1 : undefined;
+}
+
+/** Integer columns: distinct count; a constant column has one value and needs no aggregate. */
+function distinctSql(ranged: Ranged): string {
+  const { column, result } = ranged;
+  if (!isIntegral(column) || result.min === result.max) return 'NULL';
+  const v = `CAST(${numericValueSql(column)} AS BIGINT)`;
+  return bitmapBits(ranged) === undefined ? `count(DISTINCT ${v})` : `bit_count(bitstring_agg(${v}, ${result.min}, ${result.max}))`;
+}
+
+function distinctKb(ranged: Ranged): number {
+  if (!isIntegral(ranged.column)) return 1;
+  const bits = bitmapBits(ranged);
+  return bits === undefined ? HASH_DISTINCT_KB : Math.ceil(bits / 8192) + 1;
+}
+
+function secondScanSql(ranged: Ranged): string {
+  const histogram = ranged.result.min === ranged.result.max ? 'NULL' : histogramSql(ranged.result, doubleValueSql(ranged.column));
+  return `${histogram}, ${distinctSql(ranged)}`;
+}
+
+/** Histograms of every column with values, and distinct counts of the integer ones. */
+async function secondScan(connection: DuckDBConnection, table: string, columns: Ranged[]): Promise<void> {
+  for (const batch of batchByWeight(columns, distinctKb, BITMAP_KB_PER_QUERY, COLUMNS_PER_SECOND_SCAN)) {
+    const row = (await queryRows(connection, `SELECT ${batch.map(secondScanSql).join(', ')} FROM ${table}`))[0] ?? [];
+    batch.forEach(({ column, result }, i) => {
+      result.histogram = readHistogram(result, row[2 * i]);
+      if (isIntegral(column)) result.unique = result.min === result.max ? 1 : Number(row[2 * i + 1]);
+    });
+  }
+}
+
+/** Streamed exact quantiles of every column with values, clamped to [min, max] against rounding. */
+async function largeQuantiles(connection: DuckDBConnection, table: string, columns: Ranged[]): Promise<void> {
+  const inputs = columns.map(({ column, result }) => ({ value: doubleValueSql(column), count: result.count, min: result.min, max: result.max }));
+  const quantiles = await exactQuantiles(connection, table, inputs, QUANTILES);
+  columns.forEach(({ result }, i) => {
+    result.quantiles = quantiles[i]!.map((q) => (q === null ? null : Math.min(result.max, Math.max(result.min, q))));
+  });
+}
+
+function withRange(columns: NumericColumn[], results: Map<number, NumericResult>): Ranged[] {
+  return columns.flatMap((column) => {
+    const result = results.get(column.index)!;
+    return result.count > 0 && result.min !== null && result.max !== null ? [{ column, result: result as Ranged['result'] }] : [];
+  });
 }
 
 export async function numericStatistics(connection: DuckDBConnection, table: string, columns: NumericColumn[], rowCount: number): Promise<Map<number, NumericResult>> {
@@ -95,6 +163,8 @@ export async function numericStatistics(connection: DuckDBConnection, table: str
     const values = rows[0] ?? [];
     batch.forEach((column, i) => results.set(column.index, parseResult(values.slice(i * FIELDS, (i + 1) * FIELDS))));
   }
-  if (!inMemory) for (const column of columns) await completeLargeColumn(connection, table, column, results.get(column.index)!);
+  const ranged = withRange(columns, results);
+  await secondScan(connection, table, ranged);
+  if (!inMemory) await largeQuantiles(connection, table, ranged);
   return results;
 }
