@@ -1,5 +1,6 @@
 /** Runs the statistics queries for every column of a loaded table and assembles ColumnStatistics. */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { finiteOrNull } from './jsonValues.js';
 import type { LoadedColumn, LoadedTable, TablePart } from './loadedTable.js';
 import { numericStatistics, type NumericResult } from './numericStats.js';
 import { temporalStatistics, textStatistics, type TemporalResult, type TextResult } from './textStats.js';
@@ -23,13 +24,16 @@ function baseStatistics(loaded: LoadedTable, column: LoadedColumn, count: number
 
 function numericFields(s: ColumnStatistics, r: NumericResult): void {
   const [p05 = null, median = null, p95 = null] = r.quantiles;
-  const variance = r.count >= 2 ? r.variance : null;
+  // The standard deviation is rounded from the exact variance, not from its rounded double, and may
+  // be representable when the variance is not (values near ±1e300).
   Object.assign(s, {
-    uniqueCount: r.unique, min: r.min, max: r.max, mean: r.mean, median, variance,
-    standardDeviation: variance === null ? null : Math.sqrt(variance),
-    range: r.min === null || r.max === null ? null : r.max - r.min,
+    uniqueCount: r.unique, min: r.min, max: r.max, mean: r.mean, median, variance: r.variance,
+    standardDeviation: r.standardDeviation,
+    // max - min rounds once (IEEE subtraction), so it is exact too; beyond the double range, null.
+    range: r.min === null || r.max === null ? null : finiteOrNull(r.max - r.min),
     percentile05: p05, percentile95: p95, histogram: r.histogram,
   });
+  if (!r.momentsExact) s.approximate = ['mean', 'variance', 'standardDeviation'];
 }
 
 function temporalFields(s: ColumnStatistics, r: TemporalResult): void {

@@ -1,14 +1,17 @@
 /**
- * Exact numeric statistics: count, min, max, mean (exact integer sums, Kahan-compensated float
- * sums), sample variance (DuckDB's streaming Welford), histograms, distinct counts and quantiles by
- * linear interpolation (numpy's default). A first scan per batch of columns finds the moments (and
- * the distinct floats, by hash aggregation, which spills to disk); knowing min and max, a second
- * scan bins the histograms and counts distinct integers in a bitmap over [min, max] when the range
- * is small (several times cheaper than hashing), else by hash aggregation. Small tables get their
- * quantiles in the first scan (quantile_cont holds a column in memory), larger ones from
- * exactQuantiles, which streams, so memory stays flat at any size.
+ * Exact numeric statistics: count, min, max, mean, sample variance and standard deviation (exact
+ * integer sums, see exactMoments.ts), histograms, distinct counts and quantiles by linear
+ * interpolation (numpy's default). A first scan per batch of columns finds min and max (the distinct
+ * floats, by hash aggregation, which spills to disk, and the smallest non-zero float magnitude);
+ * knowing min and max, a second scan sums the moments, bins the histograms and counts distinct
+ * integers in a bitmap over [min, max] when the range is small (several times cheaper than
+ * hashing), else by hash aggregation. Small tables get their quantiles in the first scan
+ * (quantile_cont holds a column in memory), larger ones from exactQuantiles, which streams, so
+ * memory stays flat at any size. Every aggregate is order-independent, so results do not depend on
+ * how threads split the rows.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { floatPlan, integerPlan, momentFieldCount, momentsSql, readMoments, smallestMagnitudeSql, type MomentPlan } from './exactMoments.js';
 import { exactQuantiles } from './exactQuantiles.js';
 import { histogramSql, readHistogram } from './histogram.js';
 import { finiteOrNull } from './jsonValues.js';
@@ -39,6 +42,9 @@ export interface NumericResult {
   max: number | null;
   mean: number | null;
   variance: number | null;
+  standardDeviation: number | null;
+  /** False when mean, variance and standardDeviation come from values rounded to a common binary step (exactMoments.ts). */
+  momentsExact: boolean;
   quantiles: (number | null)[];
   unique: number;
   histogram: string | null;
@@ -51,17 +57,6 @@ export function numericValueSql(column: { index: number; dataType: DataType }): 
   return column.dataType === 'sc:Boolean' ? `CAST(${ident} AS INTEGER)` : ident;
 }
 
-function meanSql(column: NumericColumn, v: string): string {
-  if (column.dataType === 'sc:Integer') return `CAST(sum(${v}) AS DOUBLE) / nullif(count(${v}), 0)`;
-  if (column.dataType === 'sc:Float') return `fsum(${v}) / nullif(count(${v}), 0)`;
-  return `avg(${v})`;
-}
-
-function momentsSql(column: NumericColumn): string {
-  const v = numericValueSql(column);
-  return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${meanSql(column, v)}, var_samp(${v})`;
-}
-
 /** The column as DOUBLE: the same values as numericValueSql, without its BIGINT round trip. */
 function doubleValueSql(column: NumericColumn): string {
   if (column.dataType === 'sc:Boolean') return `CAST(${numericValueSql(column)} AS DOUBLE)`;
@@ -72,15 +67,22 @@ function isIntegral(column: NumericColumn): boolean {
   return column.dataType === 'sc:Integer' || column.dataType === 'sc:Boolean';
 }
 
+/** The value that exactMoments turns into integers: floats as DOUBLE (Parquet may give FLOAT or DECIMAL). */
+function momentValueSql(column: NumericColumn): string {
+  return isIntegral(column) ? numericValueSql(column) : doubleValueSql(column);
+}
+
 function columnSql(column: NumericColumn, inMemory: boolean): string {
   const v = numericValueSql(column);
   const quantiles = inMemory ? `quantile_cont(${v}, [${QUANTILES.join(', ')}])` : 'NULL';
-  // Integers are counted in the second scan, where min and max are known.
-  return `${momentsSql(column)}, ${quantiles}, ${isIntegral(column) ? 'NULL' : `count(DISTINCT ${v})`}`;
+  // Integers are counted in the second scan, where min and max are known; only floats need their smallest magnitude.
+  const floatOnly = (sql: string): string => (isIntegral(column) ? 'NULL' : sql);
+  return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${quantiles}, `
+    + `${floatOnly(`count(DISTINCT ${v})`)}, ${floatOnly(smallestMagnitudeSql(momentValueSql(column)))}`;
 }
 
-function parseResult(values: unknown[]): NumericResult {
-  const [count, min, max, mean, variance, quantiles, unique] = values;
+function parseResult(values: unknown[]): NumericResult & { smallest: number | null } {
+  const [count, min, max, quantiles, unique, smallest] = values;
   const low = finiteOrNull(min);
   const high = finiteOrNull(max);
   const clamp = (q: unknown): number | null => {
@@ -91,17 +93,20 @@ function parseResult(values: unknown[]): NumericResult {
     count: Number(count),
     min: low,
     max: high,
-    mean: finiteOrNull(mean),
-    variance: finiteOrNull(variance),
+    mean: null,
+    variance: null,
+    standardDeviation: null,
+    momentsExact: true,
     quantiles: Array.isArray(quantiles) ? quantiles.map(clamp) : [null, null, null],
     unique: Number(unique ?? 0),
     histogram: null,
+    smallest: finiteOrNull(smallest),
   };
 }
 
-const FIELDS = 7;
+const FIELDS = 6;
 
-interface Ranged { column: NumericColumn; result: NumericResult & { min: number; max: number } }
+interface Ranged { column: NumericColumn; result: NumericResult & { min: number; max: number }; plan: MomentPlan }
 
 function bitmapBits({ result }: Ranged): number | undefined {
   const fits = Number.isSafeInteger(result.min) && Number.isSafeInteger(result.max) && result.max - result.min + 1 <= BITMAP_MAX_BITS;
@@ -124,17 +129,22 @@ function distinctKb(ranged: Ranged): number {
 
 function secondScanSql(ranged: Ranged): string {
   const histogram = ranged.result.min === ranged.result.max ? 'NULL' : histogramSql(ranged.result, doubleValueSql(ranged.column));
-  return `${histogram}, ${distinctSql(ranged)}`;
+  return `${histogram}, ${distinctSql(ranged)}, ${momentsSql(ranged.plan)}`;
 }
 
-/** Histograms of every column with values, and distinct counts of the integer ones. */
+/** Moments, histograms of every column with values, and distinct counts of the integer ones. */
 async function secondScan(connection: DuckDBConnection, table: string, columns: Ranged[]): Promise<void> {
   for (const batch of batchByWeight(columns, distinctKb, BITMAP_KB_PER_QUERY, COLUMNS_PER_SECOND_SCAN)) {
     const row = (await queryRows(connection, `SELECT ${batch.map(secondScanSql).join(', ')} FROM ${table}`))[0] ?? [];
-    batch.forEach(({ column, result }, i) => {
-      result.histogram = readHistogram(result, row[2 * i]);
-      if (isIntegral(column)) result.unique = result.min === result.max ? 1 : Number(row[2 * i + 1]);
-    });
+    let offset = 0;
+    for (const { column, result, plan } of batch) {
+      const fields = row.slice(offset, offset + 2 + momentFieldCount(plan));
+      offset += fields.length;
+      result.histogram = readHistogram(result, fields[0]);
+      if (isIntegral(column)) result.unique = result.min === result.max ? 1 : Number(fields[1]);
+      const moments = readMoments(plan, result.count, fields.slice(2));
+      Object.assign(result, { mean: moments.mean, variance: moments.variance, standardDeviation: moments.standardDeviation, momentsExact: moments.exact });
+    }
   }
 }
 
@@ -147,23 +157,32 @@ async function largeQuantiles(connection: DuckDBConnection, table: string, colum
   });
 }
 
-function withRange(columns: NumericColumn[], results: Map<number, NumericResult>): Ranged[] {
+function withRange(columns: NumericColumn[], results: Map<number, NumericResult>, smallest: Map<number, number | null>): Ranged[] {
   return columns.flatMap((column) => {
     const result = results.get(column.index)!;
-    return result.count > 0 && result.min !== null && result.max !== null ? [{ column, result: result as Ranged['result'] }] : [];
+    if (result.count === 0 || result.min === null || result.max === null) return [];
+    const value = momentValueSql(column);
+    const largest = Math.max(Math.abs(result.min), Math.abs(result.max));
+    const plan = isIntegral(column) ? integerPlan(value, largest) : floatPlan(value, largest, smallest.get(column.index) ?? null);
+    return [{ column, result: result as Ranged['result'], plan }];
   });
 }
 
 export async function numericStatistics(connection: DuckDBConnection, table: string, columns: NumericColumn[], rowCount: number): Promise<Map<number, NumericResult>> {
   const results = new Map<number, NumericResult>();
+  const smallest = new Map<number, number | null>();
   const inMemory = rowCount <= IN_MEMORY_QUANTILE_ROWS;
   const weight = (): number => (inMemory ? rowCount : 1);
   for (const batch of batchByWeight(columns, weight, inMemory ? VALUES_PER_QUERY : COLUMNS_PER_QUERY, COLUMNS_PER_QUERY)) {
     const rows = await queryRows(connection, `SELECT ${batch.map((c) => columnSql(c, inMemory)).join(', ')} FROM ${table}`);
     const values = rows[0] ?? [];
-    batch.forEach((column, i) => results.set(column.index, parseResult(values.slice(i * FIELDS, (i + 1) * FIELDS))));
+    batch.forEach((column, i) => {
+      const { smallest: magnitude, ...result } = parseResult(values.slice(i * FIELDS, (i + 1) * FIELDS));
+      results.set(column.index, result);
+      smallest.set(column.index, magnitude);
+    });
   }
-  const ranged = withRange(columns, results);
+  const ranged = withRange(columns, results, smallest);
   await secondScan(connection, table, ranged);
   if (!inMemory) await largeQuantiles(connection, table, ranged);
   return results;

@@ -28,7 +28,7 @@ export interface ColumnStatistics {
   generatedAt: string | null;
   /** Non-missing values that did not parse as the column's type (within the tolerance of inference.ts). */
   unparsedCount?: number;
-  /** Names of the statistics that come from a sketch instead of an exact computation. */
+  /** Names of the statistics that are not exact: from a sketch, or (mean, variance, standardDeviation) from values rounded to a common step. */
   approximate?: string[];
   /** Rank error bound of the approximate quantiles (fraction of the value count). */
   rankError?: number;
