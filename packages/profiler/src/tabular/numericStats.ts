@@ -8,9 +8,10 @@
  * hashing), else by hash aggregation. Small tables get their quantiles in the first scan
  * (quantile_cont holds a column in memory), larger ones from exactQuantiles, which streams, so
  * memory stays flat at any size. Every aggregate is order-independent, so results do not depend on
- * how threads split the rows.
+ * how threads split the rows. Booleans need only two counts (booleanStats.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { booleanStatistics } from './booleanStats.js';
 import { floatPlan, integerPlan, momentFieldCount, momentsSql, readMoments, smallestMagnitudeSql, type MomentPlan } from './exactMoments.js';
 import { exactQuantiles } from './exactQuantiles.js';
 import { histogramSql, readHistogram } from './histogram.js';
@@ -53,18 +54,16 @@ export interface NumericResult {
 export function numericValueSql(column: { index: number; dataType: DataType }): string {
   const ident = columnIdent(column.index);
   // Integers may be stored as DOUBLE (fast path): the cast makes sums exact (HUGEINT) either way.
-  if (column.dataType === 'sc:Integer') return `CAST(${ident} AS BIGINT)`;
-  return column.dataType === 'sc:Boolean' ? `CAST(${ident} AS INTEGER)` : ident;
+  return column.dataType === 'sc:Integer' ? `CAST(${ident} AS BIGINT)` : ident;
 }
 
 /** The column as DOUBLE: the same values as numericValueSql, without its BIGINT round trip. */
 function doubleValueSql(column: NumericColumn): string {
-  if (column.dataType === 'sc:Boolean') return `CAST(${numericValueSql(column)} AS DOUBLE)`;
   return `CAST(${columnIdent(column.index)} AS DOUBLE)`;
 }
 
 function isIntegral(column: NumericColumn): boolean {
-  return column.dataType === 'sc:Integer' || column.dataType === 'sc:Boolean';
+  return column.dataType === 'sc:Integer';
 }
 
 /** The value that exactMoments turns into integers: floats as DOUBLE (Parquet may give FLOAT or DECIMAL). */
@@ -168,8 +167,9 @@ function withRange(columns: NumericColumn[], results: Map<number, NumericResult>
   });
 }
 
-export async function numericStatistics(connection: DuckDBConnection, table: string, columns: NumericColumn[], rowCount: number): Promise<Map<number, NumericResult>> {
-  const results = new Map<number, NumericResult>();
+export async function numericStatistics(connection: DuckDBConnection, table: string, allColumns: NumericColumn[], rowCount: number): Promise<Map<number, NumericResult>> {
+  const results = await booleanStatistics(connection, table, allColumns.filter((c) => c.dataType === 'sc:Boolean'), QUANTILES);
+  const columns = allColumns.filter((c) => c.dataType !== 'sc:Boolean');
   const smallest = new Map<number, number | null>();
   const inMemory = rowCount <= IN_MEMORY_QUANTILE_ROWS;
   const weight = (): number => (inMemory ? rowCount : 1);
