@@ -88,6 +88,8 @@ export class LocalRayJobs implements RayJobs {
 
   async get(submissionId: string): Promise<RayJobInfo | undefined> {
     await this.whenLoaded();
+    // Report only what is on disk, so what callers saw (a RUNNING job and its pid) survives a kill -9.
+    await this.files.settled(submissionId);
     const record = this.records.get(submissionId);
     return record && toRayJobInfo(record);
   }

@@ -43,6 +43,11 @@ export class JobStateFiles {
     return next;
   }
 
+  /** Resolves once the queued writes of one job have finished (failures are reported where they were queued). */
+  async settled(submissionId: string): Promise<void> {
+    await this.writes.get(submissionId)?.catch(() => undefined);
+  }
+
   /** Resolves once every queued write has finished (failures are reported where they were queued). */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.writes.values()]);
