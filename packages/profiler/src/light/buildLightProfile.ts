@@ -46,10 +46,20 @@ async function describeFile(file: ListedFile, ids: IdFactory, onBytes: (bytes: n
   return {
     ...file,
     id: ids('file', file.relativePath),
-    sha256: await hashFile(file.absolutePath, onBytes),
+    ...(await hashOrReason(file, onBytes)),
     encodingFormat: mediaTypeOf(file.name),
     ...(file.folder ? { fileSetId: fileSetIdOf(file.folder, ids) } : {}),
   };
+}
+
+/** A file that cannot be read (gone, no permission) is listed with the reason, and the job goes on. */
+async function hashOrReason(file: ListedFile, onBytes: (bytes: number) => void): Promise<{ sha256: string } | { error: string }> {
+  try {
+    return { sha256: await hashFile(file.absolutePath, onBytes) };
+  } catch (error) {
+    // The code only: Node's message names the server path, which the profile must not show.
+    return { error: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'read error'})` };
+  }
 }
 
 /** The root's real path; fails with a reason a person can act on. */

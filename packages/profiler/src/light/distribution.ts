@@ -61,7 +61,7 @@ function fileObjectEntry(file: ProfiledFile, publicBaseUrl: string | undefined):
     contentSize: byteSize(file.size),
     contentUrl: contentUrlOf(file.relativePath, publicBaseUrl),
     encodingFormat: file.encodingFormat,
-    sha256: file.sha256,
+    ...(file.sha256 !== undefined ? { sha256: file.sha256 } : { error: file.error }),
     ...(file.fileSetId ? { containedIn: { '@id': file.fileSetId } } : {}),
   };
 }

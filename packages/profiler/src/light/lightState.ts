@@ -5,7 +5,9 @@ import type { ListedFile } from '../walk/walkDataset.js';
 /** A listed file with what the light step learned about it. */
 export interface ProfiledFile extends ListedFile {
   id: string;
-  sha256: string;
+  /** Absent when the file could not be read; `error` says why. */
+  sha256?: string;
+  error?: string;
   encodingFormat: string;
   /** `@id` of the FileSet of its folder; absent for top-level files. */
   fileSetId?: string;

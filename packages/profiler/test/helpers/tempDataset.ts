@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -48,4 +49,5 @@ export function testMetadata(overrides: Partial<DatasetMetadata> = {}): DatasetM
   };
 }
 
-export const FIXTURES = '/work/shared/fixtures/reference-datasets';
+/** `../shared` beside the repository, wherever it is cloned. */
+export const FIXTURES = fileURLToPath(new URL('../../../../../shared/fixtures/reference-datasets', import.meta.url));

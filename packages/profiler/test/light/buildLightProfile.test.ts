@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfilerProgress } from '../../src/api.js';
@@ -88,6 +89,18 @@ describe('Function: buildLightProfile', () => {
     await buildLightProfile({ root: DUMMY, metadata: testMetadata(), onProgress: (event) => events.push(event) });
     expect(events[0]).toMatchObject({ phase: 'listing', filesTotal: 3, bytesTotal: 2613229 });
     expect(events.at(-1)).toEqual({ phase: 'light', filesDone: 3, filesTotal: 3, bytesDone: 2613229, bytesTotal: 2613229 });
+  });
+
+  it('lists a file that cannot be read with the reason instead of a hash, and goes on', async () => {
+    dataset = await makeTempDataset({ 'gone.csv': 'a\n1\n', 'kept.txt': 'hello' });
+    const root = dataset.root;
+    // Listed, then deleted before it is hashed: the read fails as it would for a file with no permission.
+    const onProgress = (event: ProfilerProgress) => event.phase === 'listing' && rmSync(`${root}/gone.csv`);
+    const { profile } = await buildLightProfile({ root, metadata: testMetadata(), onProgress });
+    const [gone, kept] = profile.distribution as Entry[];
+    expect(gone).toMatchObject({ name: 'gone.csv', error: 'cannot read the file (ENOENT)' });
+    expect(gone).not.toHaveProperty('sha256');
+    expect(kept).toMatchObject({ name: 'kept.txt', sha256: createHash('sha256').update('hello').digest('hex') });
   });
 
   it('rejects a missing folder with a DatasetFolderError', async () => {

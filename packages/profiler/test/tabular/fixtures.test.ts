@@ -1,9 +1,8 @@
 /** The reference fixtures, checked against the facts of profile-format.md 4.8. */
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeTabularEngine, profileTable, type TableProfile } from '../../src/tabular/index.js';
+import { FIXTURES } from '../helpers/tempDataset.js';
 import { column, expectJsonSafe } from './tabularTestKit.js';
-
-const FIXTURES = '/work/shared/fixtures/reference-datasets';
 
 afterAll(closeTabularEngine);
 
