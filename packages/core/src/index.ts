@@ -33,7 +33,7 @@ export type { HealthReport } from './useCases/checkHealth.js';
 export { dispatchProfileRequest, dispatchJobEvent, failDeadLetteredRequest } from './useCases/dispatch.js';
 export type { MessageOutcome, JobSpecFactory } from './useCases/dispatch.js';
 export { reconcile, defaultReconcileOptions } from './useCases/reconcile.js';
-export type { ReconcileOptions, ReconcileReport } from './useCases/reconcile.js';
+export type { ReconcileOptions, ReconcileReport, RequeueLog } from './useCases/reconcile.js';
 export type { DatasetProfiler, ProfilingInput, ProfilingProgress } from './ports/DatasetProfiler.js';
 export { runProfileJob } from './useCases/runProfileJob.js';
 export type { ProfileJobDeps } from './useCases/runProfileJob.js';

@@ -1,4 +1,5 @@
 import {
+  isCircuitOpen,
   dispatchJobEvent,
   dispatchProfileRequest,
   failDeadLetteredRequest,
@@ -8,6 +9,7 @@ import {
   type MessageOutcome,
   type QueueMessage,
   type ReconcileOptions,
+  type RequeueLog,
   type Services,
 } from '@dataset-profiler/core';
 
@@ -25,10 +27,17 @@ export interface RunningLoops {
 
 type MessageHandler = (message: QueueMessage) => Promise<MessageOutcome>;
 
-/** Receives from one queue until stopped; a message is acknowledged only after its effect is stored. */
-const consume = async (queue: JobQueue, handle: MessageHandler, s: Services, isRunning: () => boolean, waitMs: number) => {
+/**
+ * Receives from one queue until stopped; a message is acknowledged only after its effect is stored.
+ * `paused` holds receiving back (every receive counts towards the message's dead-lettering).
+ */
+const consume = async (queue: JobQueue, handle: MessageHandler, s: Services, isRunning: () => boolean, waitMs: number, paused = async () => false) => {
   while (isRunning()) {
     try {
+      if (await paused()) {
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        continue;
+      }
       const messages = await queue.receive({ max: 10, waitMs });
       await Promise.all(messages.map((message) => settleMessage(queue, message, handle, s)));
     } catch (error) {
@@ -55,22 +64,30 @@ export const startLoops = (s: Services, options: LoopOptions): RunningLoops => {
   const isRunning = () => running;
   const waitMs = options.waitMs ?? 500;
   const consumers = [
-    consume(s.requests, (m) => dispatchProfileRequest(s, m.body, options.specFor), s, isRunning, waitMs),
+    // While the runner circuit is open, requests stay queued untouched instead of using up their deliveries.
+    consume(s.requests, (m) => dispatchProfileRequest(s, m.body, options.specFor), s, isRunning, waitMs, async () =>
+      isCircuitOpen(await s.circuit.read(), s.clock.now()),
+    ),
     consume(s.events, (m) => dispatchJobEvent(s, m.body), s, isRunning, waitMs),
-    consume(s.requestsDeadLetters, (m) => failDeadLetteredRequest(s, m.body, m.receiveCount), s, isRunning, waitMs),
+    consume(s.requestsDeadLetters, (m) => failDeadLetteredRequest(s, m.body), s, isRunning, waitMs),
   ];
+  // One pass at a time: the next is scheduled when the last one ends.
+  const requeued: RequeueLog = new Map();
+  let timer: NodeJS.Timeout | undefined;
   let reconciling: Promise<unknown> = Promise.resolve();
   const reconcileOnce = () => {
-    reconciling = reconcile(s, options.reconcile)
+    reconciling = reconcile(s, options.reconcile, requeued)
       .then((report) => report.failed + report.requeued > 0 && s.logger.info({ ...report }, 'reconciled jobs'))
-      .catch((error) => s.logger.error({ err: error }, 'reconcile failed'));
+      .catch((error) => s.logger.error({ err: error }, 'reconcile failed'))
+      .finally(() => {
+        if (running) timer = setTimeout(reconcileOnce, options.reconcileIntervalMs);
+      });
   };
   reconcileOnce();
-  const timer = setInterval(reconcileOnce, options.reconcileIntervalMs);
   return {
     async stop() {
       running = false;
-      clearInterval(timer);
+      clearTimeout(timer);
       await Promise.all([...consumers, reconciling]);
     },
   };

@@ -1,3 +1,4 @@
+import { retryAfterSeconds } from '../circuit.js';
 import { RunnerUnavailableError } from '../errors.js';
 import { JOB_EVENT, type JobEvent } from '../events.js';
 import { JOB_STATUS, type Job } from '../job.js';
@@ -10,6 +11,10 @@ import { applyJobEvent } from './applyJobEvent.js';
 export type MessageOutcome = { kind: 'ack' } | { kind: 'retry'; delaySeconds: number; reason: string };
 
 const ACK: MessageOutcome = { kind: 'ack' };
+
+/** Until the circuit's next probe: retrying sooner only spends the message's deliveries. */
+const circuitRetryDelay = async (s: Pick<Services, 'circuit' | 'clock'>): Promise<number> =>
+  retryAfterSeconds(await s.circuit.read(), s.clock.now());
 
 /** Builds the runner submission for a job (entrypoint command, environment). */
 export type JobSpecFactory = (job: Job) => RayJobSpec;
@@ -30,14 +35,14 @@ export const dispatchProfileRequest = async (
   }
   const job = await s.jobs.get(parsed.data.jobId);
   if (!job || job.status !== JOB_STATUS.SUBMITTING) return ACK;
-  if (!(await s.circuit.mayCall())) return { kind: 'retry', delaySeconds: 5, reason: 'circuit open' };
+  if (!(await s.circuit.mayCall())) return { kind: 'retry', delaySeconds: await circuitRetryDelay(s), reason: 'circuit open' };
   try {
     if (!(await s.ray.get(job.jobId))) await s.ray.submit(specFor(job));
     await s.circuit.recordSuccess();
   } catch (error) {
     if (!(error instanceof RunnerUnavailableError)) throw error;
     await s.circuit.recordFailure(error.message);
-    return { kind: 'retry', delaySeconds: 5, reason: error.message };
+    return { kind: 'retry', delaySeconds: await circuitRetryDelay(s), reason: error.message };
   }
   await applyJobEvent(s, { type: JOB_EVENT.STARTED, jobId: job.jobId });
   return ACK;
@@ -59,17 +64,13 @@ export const dispatchJobEvent = async (
 };
 
 /** A request that kept failing reached the dead-letter queue: its job fails with the reason. */
-export const failDeadLetteredRequest = async (
-  s: Pick<Services, 'jobs' | 'clock' | 'logger'>,
-  body: unknown,
-  receiveCount: number,
-): Promise<MessageOutcome> => {
+export const failDeadLetteredRequest = async (s: Pick<Services, 'jobs' | 'clock' | 'logger'>, body: unknown): Promise<MessageOutcome> => {
   const parsed = ProfileRequestedSchema.safeParse(body);
   if (!parsed.success) return ACK;
   await applyJobEvent(s, {
     type: JOB_EVENT.FAILED,
     jobId: parsed.data.jobId,
-    message: `The job could not be submitted to the runner after ${receiveCount} attempts`,
+    message: 'The job could not be submitted to the runner: its request failed every delivery and was dead-lettered',
     additionalDetails: { step: 'submit' },
   });
   return ACK;

@@ -1,7 +1,7 @@
 import { RunnerUnavailableError } from '../errors.js';
 import { JOB_EVENT, type JobEvent, type ProfileRequested } from '../events.js';
 import { JOB_STATUS, type Job } from '../job.js';
-import { RAY_JOB_STATUS, type RayJobInfo } from '../ports/RayJobs.js';
+import { RAY_JOB_STATUS, type RayJobInfo, type RayJobStatus } from '../ports/RayJobs.js';
 import type { Services } from '../services.js';
 import { isFinal } from '../stateMachine.js';
 import { applyJobEvent } from './applyJobEvent.js';
@@ -23,6 +23,13 @@ export interface ReconcileReport {
 
 const age = (job: Job, now: Date): number => now.getTime() - Date.parse(job.updatedAt);
 
+/** Why a finished runner job left its job unfinished. Runner messages quote job logs: never shown to clients. */
+const RUNNER_ENDINGS: Partial<Record<RayJobStatus, string>> = {
+  [RAY_JOB_STATUS.FAILED]: 'The profile job failed in the runner',
+  [RAY_JOB_STATUS.STOPPED]: 'The profile job was stopped in the runner',
+  [RAY_JOB_STATUS.SUCCEEDED]: 'The profile job ended without reporting its profiles',
+};
+
 /** The event that settles a job the runner has finished with, or undefined while all is well. */
 const settle = (job: Job, info: RayJobInfo | undefined, now: Date, options: ReconcileOptions): JobEvent | undefined => {
   const details = { step: job.progress.phase, runner_status: info?.status ?? 'unknown' };
@@ -30,17 +37,22 @@ const settle = (job: Job, info: RayJobInfo | undefined, now: Date, options: Reco
     if (age(job, now) < options.graceMs) return undefined;
     return { type: JOB_EVENT.FAILED, jobId: job.jobId, message: 'The runner has no record of this job', additionalDetails: details };
   }
-  if (info.status === RAY_JOB_STATUS.FAILED || info.status === RAY_JOB_STATUS.STOPPED) {
-    return { type: JOB_EVENT.FAILED, jobId: job.jobId, message: info.message || `The runner reports ${info.status}`, additionalDetails: details };
-  }
-  const finishedAt = info.endTime ?? now.getTime();
-  if (info.status === RAY_JOB_STATUS.SUCCEEDED && now.getTime() - finishedAt >= options.graceMs) {
-    return { type: JOB_EVENT.FAILED, jobId: job.jobId, message: 'The job ended without reporting its profiles', additionalDetails: details };
-  }
-  return undefined;
+  const ending = RUNNER_ENDINGS[info.status];
+  // The job's own events (sent before it exits) get a grace period to arrive first.
+  if (!ending || now.getTime() - (info.endTime ?? now.getTime()) < options.graceMs) return undefined;
+  const exit = typeof info.exitCode === 'number' ? ` (exit code ${info.exitCode})` : '';
+  return {
+    type: JOB_EVENT.FAILED,
+    jobId: job.jobId,
+    message: `${ending}${exit}`,
+    additionalDetails: { ...details, ...(typeof info.exitCode === 'number' ? { exit_code: info.exitCode } : {}) },
+  };
 };
 
-const reconcileJob = async (s: Services, job: Job, options: ReconcileOptions): Promise<'failed' | 'requeued' | 'ok'> => {
+/** When the reconciler last re-queued each job's request, so it does so at most once per interval. */
+export type RequeueLog = Map<string, number>;
+
+const reconcileJob = async (s: Services, job: Job, options: ReconcileOptions, requeued: RequeueLog): Promise<'failed' | 'requeued' | 'ok'> => {
   const now = s.clock.now();
   const info = await s.ray.get(job.jobId);
   if (job.status === JOB_STATUS.SUBMITTING) {
@@ -49,9 +61,11 @@ const reconcileJob = async (s: Services, job: Job, options: ReconcileOptions): P
       await applyJobEvent(s, { type: JOB_EVENT.STARTED, jobId: job.jobId });
       return 'ok';
     }
-    if (age(job, now) < options.resubmitAfterMs) return 'ok';
+    const quietFor = now.getTime() - Math.max(Date.parse(job.updatedAt), requeued.get(job.jobId) ?? 0);
+    if (quietFor < options.resubmitAfterMs) return 'ok';
     const message: ProfileRequested = { kind: 'ProfileRequested', jobId: job.jobId };
     await s.requests.send(message);
+    requeued.set(job.jobId, now.getTime());
     return 'requeued';
   }
   const event = settle(job, info, now, options);
@@ -63,14 +77,21 @@ const reconcileJob = async (s: Services, job: Job, options: ReconcileOptions): P
  * Finds jobs whose runner job died or whose submission was lost, so that no job stays unfinished
  * forever; while the circuit is open only the probe touches the runner.
  */
-export const reconcile = async (s: Services, options: ReconcileOptions = defaultReconcileOptions): Promise<ReconcileReport> => {
+export const reconcile = async (
+  s: Services,
+  options: ReconcileOptions = defaultReconcileOptions,
+  requeued: RequeueLog = new Map(),
+): Promise<ReconcileReport> => {
   const report: ReconcileReport = { checked: 0, failed: 0, requeued: 0 };
   if (!(await probeRunner(s))) return report;
-  const active = await s.jobs.listByStatus([JOB_STATUS.SUBMITTING, JOB_STATUS.STARTING, JOB_STATUS.LIGHT_PROFILE_READY]);
-  for (const job of active.filter((candidate) => !isFinal(candidate))) {
+  const active = (await s.jobs.listByStatus([JOB_STATUS.SUBMITTING, JOB_STATUS.STARTING, JOB_STATUS.LIGHT_PROFILE_READY])).filter(
+    (candidate) => !isFinal(candidate),
+  );
+  forgetSettled(requeued, active);
+  for (const job of active) {
     report.checked++;
     try {
-      const result = await reconcileJob(s, job, options);
+      const result = await reconcileJob(s, job, options, requeued);
       if (result !== 'ok') report[result]++;
     } catch (error) {
       if (!(error instanceof RunnerUnavailableError)) throw error;
@@ -79,6 +100,11 @@ export const reconcile = async (s: Services, options: ReconcileOptions = default
     }
   }
   return report;
+};
+
+const forgetSettled = (requeued: RequeueLog, active: readonly Job[]): void => {
+  const submitting = new Set(active.filter((job) => job.status === JOB_STATUS.SUBMITTING).map((job) => job.jobId));
+  for (const jobId of requeued.keys()) if (!submitting.has(jobId)) requeued.delete(jobId);
 };
 
 /** True when the runner may be called; a half-open probe closes or re-opens the circuit. */
