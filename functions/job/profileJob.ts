@@ -1,25 +1,26 @@
 /**
  * The profile job's entry point: what the runner (Ray, or the local runner) executes for one job.
- * Reads JOB_ID and PROFILE_REQUEST from the environment, profiles, stores, reports events, exits 0/1.
+ * Reads JOB_ID from the environment and the job's request from the job store (read only: the
+ * dispatcher is the only writer), profiles, stores, reports events, exits 0/1.
  */
 import { ProfilingRequestSchema, runProfileJob } from '@dataset-profiler/core';
 import { parseLocalConfig, wireLocalJob } from '@dataset-profiler/local';
 import { z } from 'zod';
 import { CroissantProfiler } from './CroissantProfiler.js';
 
-const JobEnvSchema = z.object({
-  JOB_ID: z.string().min(1),
-  PROFILE_REQUEST: z.string().transform((text) => ProfilingRequestSchema.parse(JSON.parse(text))),
-});
+const JobEnvSchema = z.object({ JOB_ID: z.string().min(1) });
 
 const main = async (): Promise<number> => {
-  const env = JobEnvSchema.parse(process.env);
+  const { JOB_ID } = JobEnvSchema.parse(process.env);
   const config = parseLocalConfig();
-  // The runner stops a job with SIGTERM: leave at once, the runner records STOPPED.
-  process.once('SIGTERM', () => process.exit(143));
+  const { jobs, ...deps } = wireLocalJob(config);
+  const job = await jobs.get(JOB_ID);
+  if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);
   const profiler = new CroissantProfiler(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {});
+  // The runner stops a job with SIGTERM: clean up and leave at once, the runner records STOPPED.
+  process.once('SIGTERM', () => void profiler.dispose().finally(() => process.exit(143)));
   try {
-    return await runProfileJob({ ...wireLocalJob(config), profiler }, env.JOB_ID, env.PROFILE_REQUEST);
+    return await runProfileJob({ ...deps, profiler }, JOB_ID, ProfilingRequestSchema.parse(job.request));
   } finally {
     await profiler.dispose();
   }

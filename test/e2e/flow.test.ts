@@ -101,6 +101,15 @@ describe('the local stack, over HTTP, on the fixture datasets', () => {
     ]);
   });
 
+  it('profiles a request of 300 KB, more than one environment variable can carry to a job', async () => {
+    const description = 'Validations per station. '.repeat(12_000);
+    const request = { ...specFor('subway_data', { description }), only_light_profile: true };
+    const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, request);
+    expect((await waitForFinal(stack.url, body.job_id)).status).toBe('LIGHT_PROFILE_READY');
+    const profile = await getJson(`${stack.url}/profiler/profile/${body.job_id}`);
+    expect(profile.body.moma_profile_light.description).toBe(description);
+  });
+
   it('fails a job whose dataset folder does not exist, with a clear message', async () => {
     const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, specFor('no_such_dataset'));
     const final = await waitForFinal(stack.url, body.job_id);

@@ -53,8 +53,8 @@ export class FileJobStore implements JobStore {
     });
   }
 
-  async get(jobId: string): Promise<Job | undefined> {
-    await this.statusIndex();
+  /** One file read: no index needed (a profile job reads its record this way at start). */
+  get(jobId: string): Promise<Job | undefined> {
     return this.read(jobId);
   }
 

@@ -25,9 +25,9 @@ const dirs = (dataDir: string) => ({
 const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory => (job: Job) => ({
   submissionId: job.jobId,
   entrypoint: `${JSON.stringify(process.execPath)} --enable-source-maps ${JSON.stringify(jobScript)}`,
+  // The job reads its request from the job store: a 1 MiB request would not fit in an environment variable.
   env: {
     JOB_ID: job.jobId,
-    PROFILE_REQUEST: JSON.stringify(job.request),
     DATA_DIR: config.DATA_DIR,
     DATA_ROOT: config.DATA_ROOT,
     LOG_LEVEL: config.LOG_LEVEL,
@@ -83,6 +83,7 @@ export const wireLocalJob = (config: Pick<LocalConfig, 'DATA_DIR' | 'DATA_ROOT' 
   const d = dirs(config.DATA_DIR);
   const clock = new SystemClock();
   return {
+    jobs: new FileJobStore(config.DATA_DIR),
     profiles: new FileProfileStore(d.profiles),
     events: new FileJobQueue({ dir: d.events, clock }),
     datasets: new FsDatasets(config.DATA_ROOT),
