@@ -3,6 +3,8 @@
 // packages stay external and load from node_modules as published (untransformed, so pdf.js, DuckDB
 // and friends cost what they cost under plain Node).
 import { build } from 'esbuild';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -21,6 +23,9 @@ const bundles = [
   { outdir: 'dist', entryPoints: { 'local-stack': 'packages/local/src/main.ts', 'profile-job': 'functions/job/profileJob.ts' } },
   { outdir: 'packages/profiler/dist', entryPoints: { cli: 'packages/profiler/src/cli.ts' } },
 ];
+
+// Chunk names carry content hashes: without a clean start, old chunks would pile up.
+await Promise.all(bundles.map(({ outdir }) => rm(join(root, outdir), { recursive: true, force: true })));
 
 await Promise.all(
   bundles.map(({ outdir, entryPoints }) =>

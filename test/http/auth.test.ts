@@ -9,7 +9,7 @@ import { testServices } from './support/services.js';
 import { AUDIENCE, ISSUER, makeTestKeys, unsignedToken, type TestKeys } from './support/tokens.js';
 import { UNKNOWN_JOB_ID } from './support/fixtures.js';
 
-const PROTECTED = `/profiler/cdd_profile_path/weather`;
+const PROTECTED = `/profiler/cdd_profile_path/7c4d20a0-33e8-471e-8a3f-a7a54aa09f68`;
 
 const withBearer = (token: string) => ({ path: PROTECTED, headers: { authorization: `Bearer ${token}` } });
 

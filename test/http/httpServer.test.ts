@@ -173,7 +173,7 @@ describe('startHttpServer with ENABLE_AUTH=true', () => {
   });
 
   it('guards /profiler/* and leaves monitoring open', async () => {
-    const url = `${server.url}/profiler/cdd_profile_path/weather`;
+    const url = `${server.url}/profiler/cdd_profile_path/7c4d20a0-33e8-471e-8a3f-a7a54aa09f68`;
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${await keys.sign()}` } })).status).toBe(200);
     expect((await fetch(url, { headers: { authorization: `Bearer ${await keys.sign({ client_id: 'other' })}` } })).status).toBe(403);

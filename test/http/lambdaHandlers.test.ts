@@ -206,16 +206,18 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
   describe('GET /profiler/cdd_profile_path/{dataset_id}', () => {
     it('answers the path, or null when there is none', async () => {
       const t = await testServices();
-      await t.services.profiles.put('cdd/weather.json', {});
+      await t.services.profiles.put('cdd/7c4d20a0-33e8-471e-8a3f-a7a54aa09f68.json', {});
       const api = lambdaApi(t.services);
-      expect((await api.call(apiEvent({ path: '/profiler/cdd_profile_path/weather' }))).body).toEqual({ cdd_profile_path: join(t.profilesDir, 'cdd', 'weather.json') });
-      expect((await api.call(apiEvent({ path: '/profiler/cdd_profile_path/other' }))).body).toEqual({ cdd_profile_path: null });
+      expect((await api.call(apiEvent({ path: '/profiler/cdd_profile_path/7c4d20a0-33e8-471e-8a3f-a7a54aa09f68' }))).body).toEqual({ cdd_profile_path: join(t.profilesDir, 'cdd', '7c4d20a0-33e8-471e-8a3f-a7a54aa09f68.json') });
+      expect((await api.call(apiEvent({ path: '/profiler/cdd_profile_path/3f1c9a52-8f6e-4d7b-9c1a-2b3c4d5e6f70' }))).body).toEqual({ cdd_profile_path: null });
     });
 
-    it('answers 422 value_error for a dataset id that climbs out of the data root', async () => {
-      const answer = await lambdaApi((await testServices()).services).call(apiEvent({ path: '/profiler/cdd_profile_path/..%2Fetc' }));
-      expect(answer.status).toBe(422);
-      expect(answer.body.detail[0]).toMatchObject({ loc: ['path', 'dataset_id'], type: 'value_error', msg: "Value error, dataset_id must not contain '..'" });
+    it('answers 422 uuid_parsing for a dataset id that is not the dataset UUID (a path cannot reach the store)', async () => {
+      for (const id of ['..%2Fetc', 'weather', 'a%2F%2Fb']) {
+        const answer = await lambdaApi((await testServices()).services).call(apiEvent({ path: `/profiler/cdd_profile_path/${id}` }));
+        expect(answer.status).toBe(422);
+        expect(answer.body.detail[0]).toMatchObject({ loc: ['path', 'dataset_id'], type: 'uuid_parsing' });
+      }
     });
   });
 

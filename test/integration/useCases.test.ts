@@ -11,6 +11,7 @@ import {
   JOB_EVENT,
   RayUnavailableError,
   reconcile,
+  runProfileJob,
   RunnerUnavailableError,
   silentLogger,
   triggerProfile,
@@ -200,5 +201,26 @@ describe('use cases on the embedded adapters', () => {
     clock.advance(30_000);
     await reconcile(s, { resubmitAfterMs: 600_000, graceMs: 30_000 });
     expect(await s.jobs.get(unknown)).toMatchObject({ status: 'FAILED', message: 'The runner has no record of this job' });
+  });
+
+  it('runs a profile job that fails: reports FAILED with the step and without server paths, exit code 1', async () => {
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(join(dir, 'ds'));
+    const profiler = {
+      light: async () => {
+        throw new Error("EACCES: permission denied, open '/srv/data/ds/secret.csv'");
+      },
+      heavy: async () => ({ profile: {}, cdd: {} }),
+    };
+    const jobId = await trigger();
+    const code = await runProfileJob({ ...s, profiler }, jobId, request('ds'));
+    expect(code).toBe(1);
+    const events = (await s.events.receive()).map((m) => m.body);
+    expect(events).toContainEqual({
+      type: 'FAILED',
+      jobId,
+      message: "EACCES: permission denied, open '<path>'",
+      additionalDetails: { step: 'light' },
+    });
   });
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { JOB_STATUS, PROGRESS_PHASE } from '../job.js';
 
 export const JobIdParamSchema = z.uuid();
+/** A dataset's id is the `profile_specification.id` (a UUID); its CDD profile is stored under it. */
+export const DatasetUuidSchema = z.uuid();
 
 export const TriggerResponseSchema = z.object({
   job_id: z.uuid(),

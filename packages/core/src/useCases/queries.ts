@@ -1,3 +1,4 @@
+import { retryAfterSeconds } from '../circuit.js';
 import { JobNotFoundError, ProfileNotFoundError, RayUnavailableError, RunnerUnavailableError } from '../errors.js';
 import type { Job } from '../job.js';
 import { profileKeys } from '../profileKeys.js';
@@ -32,7 +33,7 @@ const RUNNER_STATUS: Record<RayJobStatus, RunnerStatus> = {
 };
 
 /** What the runner says about the job; 503 while the circuit is open or the runner cannot be reached. */
-export const getRunnerStatus = async (s: Pick<Services, 'jobs' | 'ray' | 'circuit'>, jobId: string): Promise<RunnerStatus> => {
+export const getRunnerStatus = async (s: Pick<Services, 'jobs' | 'ray' | 'circuit' | 'clock'>, jobId: string): Promise<RunnerStatus> => {
   if (!(await s.jobs.get(jobId))) throw new JobNotFoundError(jobId);
   await s.circuit.assertClosed();
   try {
@@ -41,7 +42,8 @@ export const getRunnerStatus = async (s: Pick<Services, 'jobs' | 'ray' | 'circui
   } catch (error) {
     if (!(error instanceof RunnerUnavailableError)) throw error;
     await s.circuit.recordFailure(error.message);
-    throw new RayUnavailableError(5, `The profiling cluster is unavailable: ${error.message}`, { cause: error });
+    const retryAfter = retryAfterSeconds(await s.circuit.read(), s.clock.now());
+    throw new RayUnavailableError(retryAfter, `The profiling cluster is unavailable: ${error.message}`, { cause: error });
   }
 };
 

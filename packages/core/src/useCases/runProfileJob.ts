@@ -66,6 +66,10 @@ const progressReporter = (deps: ProfileJobDeps, jobId: string) => {
   };
 };
 
+/** Clients see job messages: absolute server paths (data root, stores, temp files) are cut out. */
+const withoutServerPaths = (message: string): string =>
+  (message.split('\n')[0] ?? '').replace(/(?<=^|[\s'"(=])(?:\/[^\s'"/:]+){2,}\/?/g, '<path>');
+
 const locateRoot = async (deps: ProfileJobDeps, request: ProfilingRequest): Promise<string | undefined> => {
   const raw = firstRawDataPath(request.profile_specification);
   if (!raw) return undefined;
@@ -112,7 +116,8 @@ export const runProfileJob = async (deps: ProfileJobDeps, jobId: string, request
     deps.logger.error({ job_id: jobId, step: failure.step, err: failure.cause ?? failure }, 'profile job failed');
     await progress.flush();
     const details = { step: failure.step, ...(failure.file ? { file: failure.file } : {}) };
-    await deps.events.send({ type: JOB_EVENT.FAILED, jobId, message: failure.message, additionalDetails: details } satisfies JobEvent);
+    const message = withoutServerPaths(failure.message);
+    await deps.events.send({ type: JOB_EVENT.FAILED, jobId, message, additionalDetails: details } satisfies JobEvent);
     return 1;
   }
 };
