@@ -11,7 +11,7 @@ export const TriggerResponseSchema = z.object({
 });
 
 export const ProgressSchema = z.object({
-  phase: z.enum(Object.values(PROGRESS_PHASE) as [string, ...string[]]),
+  phase: z.enum(PROGRESS_PHASE),
   files_done: z.int(),
   files_total: z.int(),
   bytes_done: z.int(),
@@ -21,7 +21,7 @@ export const ProgressSchema = z.object({
 export const JobStatusResponseSchema = z.object({
   job_id: z.uuid(),
   dataset_id: z.string().nullable(),
-  status: z.enum(Object.values(JOB_STATUS) as [string, ...string[]]),
+  status: z.enum(JOB_STATUS),
   only_light_profile: z.boolean(),
   created_at: z.string(),
   updated_at: z.string(),

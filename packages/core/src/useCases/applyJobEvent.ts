@@ -15,21 +15,21 @@ const MAX_ATTEMPTS = 8;
 export const applyJobEvent = async (
   s: Pick<Services, 'jobs' | 'clock' | 'logger'>,
   event: JobEvent,
+  attempt = 1,
 ): Promise<ApplyOutcome> => {
-  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-    const job = await s.jobs.get(event.jobId);
-    if (!job) return { kind: 'ignored', reason: 'unknown job' };
-    const next = transition(job, event, s.clock.now().toISOString());
-    if (next.kind === 'ignored') return next;
-    try {
-      const stored = await s.jobs.replace(next.job, job.version);
-      if (stored.status !== job.status) {
-        s.logger.info({ job_id: job.jobId, from: job.status, to: stored.status, event: event.type }, 'job transition');
-      }
-      return { kind: 'changed', job: stored };
-    } catch (error) {
-      if (!(error instanceof StaleJobVersionError) || attempt === MAX_ATTEMPTS) throw error;
+  const job = await s.jobs.get(event.jobId);
+  if (!job) return { kind: 'ignored', reason: 'unknown job' };
+  const next = transition(job, event, s.clock.now().toISOString());
+  if (next.kind === 'ignored') return next;
+  try {
+    const stored = await s.jobs.replace(next.job, job.version);
+    if (stored.status !== job.status) {
+      s.logger.info({ job_id: job.jobId, from: job.status, to: stored.status, event: event.type }, 'job transition');
     }
+    return { kind: 'changed', job: stored };
+  } catch (error) {
+    // Another writer got there first: read again and re-decide.
+    if (error instanceof StaleJobVersionError && attempt < MAX_ATTEMPTS) return applyJobEvent(s, event, attempt + 1);
+    throw error;
   }
-  return { kind: 'ignored', reason: 'unreachable' };
 };

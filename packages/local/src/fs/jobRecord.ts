@@ -1,13 +1,5 @@
 import { z } from 'zod';
-import { JOB_STATUS, PROGRESS_PHASE, type Job } from '@dataset-profiler/core';
-
-const ProgressRecord = z.object({
-  phase: z.enum(Object.values(PROGRESS_PHASE)),
-  files_done: z.number(),
-  files_total: z.number(),
-  bytes_done: z.number(),
-  bytes_total: z.number(),
-});
+import { JOB_STATUS, ProgressSchema, type Job } from '@dataset-profiler/core';
 
 /** A job as stored on disk; re-checked on every read so a corrupt or foreign file never passes as a Job. */
 const JobRecord = z.object({
@@ -18,7 +10,7 @@ const JobRecord = z.object({
   request: z.unknown(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  progress: ProgressRecord,
+  progress: ProgressSchema,
   message: z.string().optional(),
   additionalDetails: z.record(z.string(), z.unknown()).optional(),
   profiles: z.object({ light: z.string().optional(), heavy: z.string().optional(), cdd: z.string().optional() }),
