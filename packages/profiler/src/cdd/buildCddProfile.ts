@@ -1,6 +1,5 @@
 import type { CddProfile, DatabaseConnectionInfo, DatasetMetadata } from '../api.js';
 import type { FileReport } from '../heavy/fileReport.js';
-import { recordSetNames } from '../heavy/recordSetNames.js';
 import type { IdFactory } from '../ids.js';
 import { databaseUrlOf } from '../light/distribution.js';
 import { cddDocumentEntry, cddTableFields, cddWorkbookTables } from './cddEntries.js';
@@ -13,6 +12,8 @@ export interface CddInput {
   contentUrl: string;
   metadata: DatasetMetadata;
   reports: readonly FileReport[];
+  /** recordSetNames(reports): a file's entry is named like its record set. */
+  names: ReadonlyMap<string, string>;
   databases: readonly DatabaseConnectionInfo[];
   ids: IdFactory;
 }
@@ -23,7 +24,6 @@ export interface CddInput {
  * then database connections, then every other file (in distribution order) — so every file is in.
  */
 export function buildCddProfile(input: CddInput): CddProfile {
-  const names = recordSetNames(input.reports.filter((report) => report.kind !== 'none').map((report) => report.file));
   const withRecordSets = input.reports.filter((report) => report.kind !== 'none');
   const others = input.reports.filter((report) => report.kind === 'none');
   return {
@@ -35,7 +35,7 @@ export function buildCddProfile(input: CddInput): CddProfile {
     keywords: input.metadata.keywords,
     field_of_science: input.metadata.fieldOfScience,
     files: [
-      ...withRecordSets.map((report) => fileEntry(report, names.get(report.file.relativePath) ?? report.file.name, input.ids)),
+      ...withRecordSets.map((report) => fileEntry(report, input.names.get(report.file.relativePath) ?? report.file.name, input.ids)),
       ...input.databases.map((database) => databaseEntry(database, input.ids)),
       ...others.map((report) => genericEntry(report, report.file.name)),
     ],

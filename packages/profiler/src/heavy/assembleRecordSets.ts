@@ -2,7 +2,7 @@ import type { IdFactory } from '../ids.js';
 import type { ProfiledFile } from '../light/lightState.js';
 import { errorRecordSet, imageRecordSet, pdfRecordSet, textRecordSet } from './documentRecordSets.js';
 import type { FileReport, SheetReport } from './fileReport.js';
-import { recordSetNames, sheetRecordSetName } from './recordSetNames.js';
+import { sheetRecordSetName } from './recordSetNames.js';
 import { tableRecordSet } from './tableRecordSet.js';
 
 type JsonObject = Record<string, unknown>;
@@ -14,8 +14,8 @@ export interface RecordSetAssembly {
   sheetFileObjects: JsonObject[];
 }
 
-export function assembleRecordSets(reports: readonly FileReport[], ids: IdFactory): RecordSetAssembly {
-  const names = recordSetNames(reports.filter((report) => report.kind !== 'none').map((report) => report.file));
+/** `names`: recordSetNames(reports), shared with the CDD profile so both name files alike. */
+export function assembleRecordSets(reports: readonly FileReport[], names: ReadonlyMap<string, string>, ids: IdFactory): RecordSetAssembly {
   const assembly: RecordSetAssembly = { recordSets: [], sheetFileObjects: [] };
   for (const report of reports) {
     const name = names.get(report.file.relativePath) ?? report.file.relativePath;

@@ -7,6 +7,7 @@ import { settingsOf } from '../settings.js';
 import { mapWithConcurrency } from '../util/mapWithConcurrency.js';
 import { assembleRecordSets } from './assembleRecordSets.js';
 import { profileFile } from './profileFile.js';
+import { recordSetNames } from './recordSetNames.js';
 
 /**
  * The heavy profile: the light profile plus a record set per profiled file (tables, workbook
@@ -29,7 +30,8 @@ export async function buildHeavyProfile(light: LightResult, options: ProfileOpti
     return report;
   });
 
-  const { recordSets, sheetFileObjects } = assembleRecordSets(reports, ids);
+  const names = recordSetNames(reports);
+  const { recordSets, sheetFileObjects } = assembleRecordSets(reports, names, ids);
   const distribution = light.profile.distribution as unknown[];
   const profile = { ...light.profile, distribution: [...distribution, ...sheetFileObjects], recordSet: recordSets } as CroissantDataset;
   const cdd = buildCddProfile({
@@ -37,6 +39,7 @@ export async function buildHeavyProfile(light: LightResult, options: ProfileOpti
     contentUrl: options.publicBaseUrl ?? state.datasetId,
     metadata: options.metadata,
     reports,
+    names,
     databases: options.databases ?? [],
     ids,
   });

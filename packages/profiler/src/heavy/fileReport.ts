@@ -18,7 +18,3 @@ export type FileReport = { file: ProfiledFile } & (
   | { kind: 'failed'; error: string }
   | { kind: 'none' }
 );
-
-export function hasRecordSet(report: FileReport): boolean {
-  return report.kind !== 'none';
-}

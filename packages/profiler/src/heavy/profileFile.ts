@@ -74,7 +74,7 @@ async function profileSheets(sheets: readonly SheetTable[], context: FileProfili
 }
 
 /** A one-line reason without the server's paths, so the profile stays relative and deterministic. */
-export function reasonOf(error: unknown, realRoot: string): string {
+function reasonOf(error: unknown, realRoot: string): string {
   const message = error instanceof Error ? error.message : String(error);
   return (message.split(`${realRoot}/`).join('').split(realRoot).join('.').split('\n')[0] ?? '').trim() || 'unreadable file';
 }

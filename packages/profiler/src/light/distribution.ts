@@ -83,6 +83,6 @@ export function databaseUrlOf(database: DatabaseConnectionInfo): string {
   return `${database.protocol}://${database.host}:${database.port}/${database.databaseName}`;
 }
 
-export function byteSize(bytes: number): string {
+function byteSize(bytes: number): string {
   return `${bytes} B`;
 }

@@ -11,6 +11,8 @@ import { headText } from './headParser.js';
 
 /** Enough lines for sniffing and type inference, small enough to decode at once. */
 const HEAD_BYTES = 1 << 20;
+/** Name prefix of transcoded temp copies (see transcodedCopyPattern). */
+const TRANSCODED = 'transcoded';
 
 export interface CsvSource {
   /** The UTF-8 file DuckDB reads. */
@@ -38,7 +40,7 @@ export async function prepareCsvSource(path: string, forcedEncoding?: string): P
   const text = headText(decodeHead(head.bytes, encoding), head.complete);
   const nothing = async (): Promise<void> => undefined;
   if (encoding === 'utf-8') return { path, gzip: head.gzip, encoding, head: text, complete: head.complete, dispose: nothing };
-  const target = join(engineTempDirectory(), `${uniqueTableName('transcoded')}.csv`);
+  const target = join(engineTempDirectory(), `${uniqueTableName(TRANSCODED)}.csv`);
   try {
     await transcodeToUtf8(path, head.gzip, encoding, target);
   } catch (error) {
@@ -47,6 +49,20 @@ export async function prepareCsvSource(path: string, forcedEncoding?: string): P
   }
   const dispose = (): Promise<void> => rm(target, { force: true });
   return { path: target, gzip: false, encoding, head: text, complete: head.complete, dispose };
+}
+
+/**
+ * `message` with any transcoded temp copy named by `originalPath` instead: errors (DuckDB's or the
+ * transcoder's) must describe the caller's input, not a random temp file that is gone by then.
+ */
+export function namingOriginalPath(message: string, originalPath: string): string {
+  return message.replace(transcodedCopyPattern(), () => originalPath);
+}
+
+/** Matches the paths prepareCsvSource gives transcoded copies: `<engine temp dir>/transcoded_<pid>_<n>.csv`. */
+function transcodedCopyPattern(): RegExp {
+  const prefix = join(engineTempDirectory(), TRANSCODED).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${prefix}_\\d+_\\d+\\.csv`, 'g');
 }
 
 /** The encoding to use after DuckDB rejected rows as invalid UTF-8 beyond the sniffed head. */

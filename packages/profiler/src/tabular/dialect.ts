@@ -9,7 +9,7 @@ import { countValue, decideType, emptyCounts, type FormatCounts } from './infere
 import { isMissingText } from './missing.js';
 import type { DataType } from './types.js';
 
-export const DELIMITERS = [',', '\t', ';', '|'] as const;
+const DELIMITERS = [',', '\t', ';', '|'] as const;
 const QUOTES = ['"', "'"] as const;
 const SNIFF_RECORDS = 200;
 
@@ -91,7 +91,7 @@ export function sniffDialect(text: string, complete: boolean): SniffResult {
  * typed (numbers, dates, booleans), a first-row value of that type votes "data" and any other value
  * votes "header". No evidence either way means a header, as most CSV files have one.
  */
-export function detectHeader(records: string[][], delimiter: string): boolean {
+function detectHeader(records: string[][], delimiter: string): boolean {
   const [first, ...rest] = records;
   if (!first || rest.length === 0) return true;
   let headerVotes = 0;

@@ -77,7 +77,7 @@ function utf16ByNulPattern(bytes: Buffer): string | undefined {
 }
 
 /** Strict UTF-8; `stream: true` so a character cut at the end of the head is not an error. */
-export function isValidUtf8(bytes: Uint8Array, final: boolean): boolean {
+function isValidUtf8(bytes: Uint8Array, final: boolean): boolean {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !final });
     return true;

@@ -17,7 +17,7 @@
 import type { DataType } from './types.js';
 
 /** 1 value in 10,000 may fail to parse; those values are reported as `unparsedCount`. */
-export const TOLERANCE_RATIO = 0.0001;
+const TOLERANCE_RATIO = 0.0001;
 
 export type NumberFormat = 'plain' | 'thousandsComma' | 'decimalComma';
 
@@ -143,7 +143,7 @@ export function decideType(c: FormatCounts, delimiter: string): ColumnType {
 }
 
 /** The DuckDB type each column is stored as. */
-export function storageType(type: ColumnType): string {
+function storageType(type: ColumnType): string {
   switch (type.dataType) {
     case 'sc:Integer': return 'BIGINT';
     case 'sc:Float': return 'DOUBLE';

@@ -15,7 +15,7 @@ export interface LoadedColumn {
   unparsedCount: number;
 }
 
-export const COLUMNS_PER_PART = 500;
+const COLUMNS_PER_PART = 500;
 
 export interface TablePart {
   table: string;

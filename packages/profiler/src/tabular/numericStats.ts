@@ -51,7 +51,7 @@ export interface NumericResult {
   histogram: string | null;
 }
 
-export function numericValueSql(column: { index: number; dataType: DataType }): string {
+function numericValueSql(column: { index: number; dataType: DataType }): string {
   const ident = columnIdent(column.index);
   // Integers may be stored as DOUBLE (fast path): the cast makes sums exact (HUGEINT) either way.
   return column.dataType === 'sc:Integer' ? `CAST(${ident} AS BIGINT)` : ident;

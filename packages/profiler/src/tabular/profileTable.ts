@@ -2,6 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnStatistics } from './columnStatistics.js';
 import { loadDelimited } from './csvLoader.js';
+import { namingOriginalPath } from './csvSource.js';
 import { closeConnection, openConnection } from './engine.js';
 import type { LoadedTable } from './loadedTable.js';
 import { loadRows } from './rowsLoader.js';
@@ -22,10 +23,11 @@ function describeInput(input: TableInput): string {
   return input.kind === 'rows' ? 'in-memory rows' : `${input.kind} file ${input.path}`;
 }
 
-/** DuckDB messages are multi-line with hints; the first line says why. */
-function reason(error: unknown): string {
+/** DuckDB messages are multi-line with hints; the first line says why, naming the input, not a temp copy. */
+function reason(error: unknown, input: TableInput): string {
   const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]?.trim() || 'unknown error';
+  const line = message.split('\n')[0]?.trim() || 'unknown error';
+  return input.kind === 'delimited' ? namingOriginalPath(line, input.path) : line;
 }
 
 async function profileLoaded(connection: DuckDBConnection, loaded: LoadedTable, generatedAt: string): Promise<TableProfile> {
@@ -53,7 +55,7 @@ export async function profileTable(input: TableInput, options: ProfileTableOptio
     loaded = await load(connection, input);
     return await profileLoaded(connection, loaded, now().toISOString());
   } catch (error) {
-    throw new Error(`cannot profile ${describeInput(input)}: ${reason(error)}`, { cause: error });
+    throw new Error(`cannot profile ${describeInput(input)}: ${reason(error, input)}`, { cause: error });
   } finally {
     await closeConnection(connection).catch(() => undefined);
     await loaded?.dispose?.().catch(() => undefined);

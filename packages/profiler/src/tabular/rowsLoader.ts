@@ -18,7 +18,7 @@ function isoDate(date: Date): string | null {
 }
 
 /** A cell as CSV text: numbers in shortest round-trip form, dates as ISO (UTC), null for missing. */
-export function cellToText(value: unknown): string | null {
+function cellToText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return isMissingText(value) ? null : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;

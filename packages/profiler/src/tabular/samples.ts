@@ -9,8 +9,8 @@ import { jsonSelectSql, jsonValue } from './jsonValues.js';
 import { queryRows, type LoadedTable, type TablePart } from './loadedTable.js';
 import { columnIdent } from './sql.js';
 
-export const EXAMPLE_ROWS = 30;
-export const SAMPLE_SIZE = 10;
+const EXAMPLE_ROWS = 30;
+const SAMPLE_SIZE = 10;
 const HEAD_CELLS = 1_000_000;
 const HEAD_MAX_ROWS = 10_000;
 

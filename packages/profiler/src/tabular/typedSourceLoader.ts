@@ -14,7 +14,7 @@ function typed(dataType: DataType, sql: string): Mapped {
 }
 
 /** Maps a DuckDB column type to our DataType and the SQL that stores it in the typed table. */
-export function mapDuckDbType(duckType: string, ident: string): Mapped {
+function mapDuckDbType(duckType: string, ident: string): Mapped {
   const base = duckType.toUpperCase();
   if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER)$/.test(base)) return typed('sc:Integer', `CAST(${ident} AS BIGINT)`);
   if (/^(UBIGINT|HUGEINT|UHUGEINT)$/.test(base)) return typed('sc:Integer', `TRY_CAST(${ident} AS BIGINT)`);

@@ -8,7 +8,7 @@ export interface DecodedText {
 }
 
 /** A file with a `.txt`/`.md` name whose bytes are not text. */
-export class NotTextError extends Error {
+class NotTextError extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'NotTextError';

@@ -8,7 +8,7 @@ const STOP_WORDS = require('stopword') as Record<string, unknown>;
 const TERM = /[\p{L}\p{M}\p{N}_'’-]+/gu;
 const HAS_LETTER = /\p{L}/u;
 const MIN_TERM_LENGTH = 3;
-export const KEYWORD_COUNT = 10;
+const KEYWORD_COUNT = 10;
 
 /**
  * The text's most frequent terms, deterministically: lower-cased, at least three characters with a

@@ -67,7 +67,7 @@ const MEDIA_TYPES: Readonly<Record<string, string>> = {
   npy: 'application/octet-stream',
 };
 
-export const UNKNOWN_MEDIA_TYPE = 'application/octet-stream';
+const UNKNOWN_MEDIA_TYPE = 'application/octet-stream';
 
 /** The known suffix of a file name (`csv.gz`, `pdf`), lower-cased, or its last extension, or `""`. */
 export function formatSuffixOf(fileName: string): string {

@@ -1,4 +1,4 @@
-import type { Dirent } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
@@ -49,8 +49,8 @@ async function walkFolder(context: WalkContext, absoluteFolder: string, relative
 async function visitEntry(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
   const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
   if (entry.isFile()) {
-    const { size } = await stat(absolutePath);
-    context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath, size });
+    const stats = await statIfPresent(absolutePath);
+    if (stats) context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath, size: stats.size });
     return;
   }
   if (entry.isDirectory()) {
@@ -64,7 +64,8 @@ async function visitLink(context: WalkContext, entry: Dirent, absolutePath: stri
   const target = await resolveInside(context.realRoot, absolutePath);
   if (!target) return;
   const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
-  const targetStats = await stat(target);
+  const targetStats = await statIfPresent(target);
+  if (!targetStats) return;
   if (targetStats.isFile()) {
     context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath: target, size: targetStats.size });
   } else if (targetStats.isDirectory() && !context.followedLinks.has(target)) {
@@ -81,6 +82,19 @@ async function descend(context: WalkContext, realOrLinkPath: string, absolutePat
     await walkFolder(context, absolutePath, relativePath);
   } finally {
     context.ancestors.delete(real);
+  }
+}
+
+/**
+ * The entry's stats, or `undefined` when it was removed since the folder was read: the dataset may
+ * change under the walk, and a vanished file must not fail the light step.
+ */
+async function statIfPresent(path: string): Promise<Stats | undefined> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assembleRecordSets } from '../../src/heavy/assembleRecordSets.js';
 import type { FileReport } from '../../src/heavy/fileReport.js';
+import { recordSetNames } from '../../src/heavy/recordSetNames.js';
 import { createIdFactory } from '../../src/ids.js';
 import type { ProfiledFile } from '../../src/light/lightState.js';
 import type { TableProfile } from '../../src/tabular/index.js';
@@ -29,7 +30,7 @@ describe('Function: assembleRecordSets', () => {
   ];
 
   it('pairs every sheet with its own FileObject and points the fields at it', () => {
-    const { recordSets, sheetFileObjects } = assembleRecordSets(reports, ids);
+    const { recordSets, sheetFileObjects } = assembleRecordSets(reports, recordSetNames(reports), ids);
     expect(sheetFileObjects.map((sheet) => [sheet.name, sheet.containedIn])).toEqual([
       ['Second', { '@id': book.id }],
       ['Broken', { '@id': book.id }],
@@ -46,8 +47,8 @@ describe('Function: assembleRecordSets', () => {
   });
 
   it('derives every id from the dataset id, path, sheet and column', () => {
-    const first = JSON.stringify(assembleRecordSets(reports, ids));
-    expect(JSON.stringify(assembleRecordSets(reports, createIdFactory(DATASET_ID)))).toBe(first);
+    const first = JSON.stringify(assembleRecordSets(reports, recordSetNames(reports), ids));
+    expect(JSON.stringify(assembleRecordSets(reports, recordSetNames(reports), createIdFactory(DATASET_ID)))).toBe(first);
     const allIds = first.match(/"@id":"[^"]+"/g) ?? [];
     expect(allIds.length).toBeGreaterThan(4);
   });

@@ -39,6 +39,18 @@ describe('degenerate files', () => {
     expect((column(profile, 'text').sample[0] as string).length).toBe(1024 * 1024);
   });
 
+  it('bins a float column whose range overflows a double (-1e308..1e308)', async () => {
+    const profile = await profileText('huge-range.csv', 'x,label\n-1e308,a\n1e308,b\n0.5,c\n');
+    const s = column(profile, 'x').statistics;
+    expect([s.min, s.max]).toEqual([-1e308, 1e308]);
+    const bins = JSON.parse(s.histogram!) as { binRange: [number, number]; count: number }[];
+    expect(bins).toHaveLength(10);
+    expect([bins[0]!.binRange[0], bins[9]!.binRange[1]]).toEqual([-1e308, 1e308]);
+    expect(bins.map((b) => b.count)).toEqual([1, 0, 0, 0, 0, 1, 0, 0, 0, 1]);
+    expect(column(profile, 'label').statistics.uniqueCount).toBe(3);
+    expectJsonSafe(profile);
+  });
+
   it('profiles 10,000 columns', async () => {
     const width = 10_000;
     const header = Array.from({ length: width }, (_, i) => `c${i}`).join(',');
