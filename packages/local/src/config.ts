@@ -37,6 +37,10 @@ const LocalConfigSchema = z.object({
   RECONCILE_GRACE_MS: int(defaults.RECONCILE_GRACE_MS),
   CIRCUIT_FAILURE_THRESHOLD: int(defaults.CIRCUIT_FAILURE_THRESHOLD, 1),
   CIRCUIT_COOL_DOWN_MS: int(defaults.CIRCUIT_COOL_DOWN_MS, 100),
+}).refine((c) => c.CIRCUIT_FAILURE_THRESHOLD < c.MAX_RECEIVES, {
+  // A request must still have deliveries left when the circuit opens and holds it queued.
+  message: 'must be below MAX_RECEIVES, or a runner outage dead-letters requests before the circuit opens',
+  path: ['CIRCUIT_FAILURE_THRESHOLD'],
 });
 
 export type LocalConfig = Readonly<z.infer<typeof LocalConfigSchema>>;
