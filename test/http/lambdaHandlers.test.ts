@@ -293,7 +293,7 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
       const line = api.lines.find((l) => l.status === 500) as any;
       expect(line.level).toBe(50);
       expect(line.err.message).toContain(`Corrupt JSON file ${t.dir}`);
-      expect(line.err.message).toContain(cause);
+      expect(line.err.cause).toMatchObject({ type: 'SyntaxError', message: cause });
     });
 
     it("echoes a sane X-Request-Id and puts it in the body; replaces a forged one", async () => {

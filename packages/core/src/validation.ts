@@ -15,7 +15,8 @@ export const parseRequest = <S extends z.ZodType>(schema: S, input: unknown, loc
   // reportInput: an issue without `input` is how "missing" is told apart from "wrong type".
   const result = schema.safeParse(input, { reportInput: true, error: markIntegers });
   if (result.success) return result.data;
-  throw new RequestValidationError(toValidationIssues(result.error.issues, input, locPrefix), { cause: result.error });
+  // No `cause`: a ZodError's message is a JSON dump of its issues, inputs included, and loggers read causes.
+  throw new RequestValidationError(toValidationIssues(result.error.issues, input, locPrefix));
 };
 
 /**
@@ -29,6 +30,10 @@ const markIntegers = (issue: z.core.$ZodRawIssue): string | undefined => {
   const format = (issue.inst as { _zod?: { def?: { format?: string } } } | undefined)?._zod?.def?.format;
   return issue.code === 'invalid_type' && format !== undefined && INTEGER_FORMATS.has(format) ? INTEGER_EXPECTED : undefined;
 };
+
+/** What a log may say about failed validation: where and what kind, never the values judged. */
+export const summarizeIssues = (issues: readonly ZodIssue[]): { path: string; code: string }[] =>
+  issues.slice(0, 10).map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
 
 export const toValidationIssues = (issues: readonly ZodIssue[], root: unknown, locPrefix: Loc): ValidationIssue[] =>
   issues.flatMap((issue) => mapIssue(issue, root, locPrefix));

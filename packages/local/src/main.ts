@@ -17,6 +17,13 @@ const loops = startLoops(services, {
 });
 services.logger.info({ url: server.url, data_root: config.DATA_ROOT, data_dir: config.DATA_DIR }, 'dataset profiler listening');
 
+// One request, job event or timer must never stop the stack: the HTTP server, dispatcher and
+// reconciler share this process. A stray error is logged (safely) and the process goes
+// on. Registered once started: a failing start-up still exits.
+const keepRunning = (kind: string) => (error: unknown) => services.logger.error({ err: error }, `${kind}; the stack keeps running`);
+process.on('uncaughtException', keepRunning('uncaught exception'));
+process.on('unhandledRejection', keepRunning('unhandled promise rejection'));
+
 const shutdown = async (signal: string) => {
   services.logger.info({ signal }, 'shutting down');
   await server.close();
