@@ -7,6 +7,24 @@ import { AnyUuidSchema } from './uuid.js';
  * the edge logs their names at debug level.
  */
 
+/**
+ * Input limits (documented in the README; a longer value is a 422 `string_too_long` / `too_long`).
+ * The body itself is at most 1 MiB (413), so these bound what one field can take of it.
+ */
+export const REQUEST_LIMITS = {
+  /** name, headline, country, license, uploaded_by, published_url, doi, connector fields */
+  text: 2048,
+  cite_as: 10_000,
+  description: 500_000,
+  /** fields_of_science, languages, keywords: items per list and characters per item */
+  listItems: 1000,
+  listItem: 256,
+  data_connectors: 100,
+} as const;
+
+const text = (max: number = REQUEST_LIMITS.text) => z.string().max(max);
+const textList = () => z.array(text(REQUEST_LIMITS.listItem)).max(REQUEST_LIMITS.listItems);
+
 /** A dataset folder under the data root: relative, no `..` segment, no NUL; symlinks are checked later. */
 export const DatasetIdSchema = z
   .string()
@@ -25,33 +43,33 @@ export const RawDataPathSchema = z.object({
 
 export const DatabaseConnectionSchema = z.object({
   type: z.literal('DatabaseConnection'),
-  protocol: z.string(),
+  protocol: text(),
   engine: z.enum(['PostgreSQL', 'TimescaleDB']),
-  host: z.string(),
+  host: text(),
   port: z.int().min(1).max(65535),
-  database_name: z.string(),
+  database_name: text(),
 });
 
 export const DataConnectorSchema = z.discriminatedUnion('type', [RawDataPathSchema, DatabaseConnectionSchema]);
 
 export const ProfileSpecificationSchema = z.object({
   id: AnyUuidSchema,
-  name: z.string(),
-  description: z.string(),
-  headline: z.string(),
-  fields_of_science: z.array(z.string()),
-  languages: z.array(z.string()),
-  keywords: z.array(z.string()),
-  country: z.string(),
-  published_url: z.string().default(''),
-  doi: z.string().default(''),
+  name: text(),
+  description: text(REQUEST_LIMITS.description),
+  headline: text(),
+  fields_of_science: textList(),
+  languages: textList(),
+  keywords: textList(),
+  country: text(),
+  published_url: text().default(''),
+  doi: text().default(''),
   date_published: DatePublishedSchema,
-  cite_as: z.string().default(''),
-  license: z.string(),
-  uploaded_by: z.string(),
-  data_connectors: z.array(DataConnectorSchema).min(1),
+  cite_as: text(REQUEST_LIMITS.cite_as).default(''),
+  license: text(),
+  uploaded_by: text(),
+  data_connectors: z.array(DataConnectorSchema).min(1).max(REQUEST_LIMITS.data_connectors),
   /** Legacy field of the reference: accepted and ignored. */
-  database_name: z.string().optional(),
+  database_name: text().optional(),
 });
 
 export const ProfilingRequestSchema = z.object({
