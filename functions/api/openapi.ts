@@ -19,7 +19,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   409: "Conflicts with the job's state",
   413: 'Request body larger than 1 MiB',
   415: 'Content-Type is not application/json',
-  422: 'Validation error: `detail` lists one entry per offending field',
+  422: 'Validation error: `detail` lists one entry per offending field (a body nesting deeper than 64 levels is `json_too_deep`)',
   500: 'Internal error (never a stack trace)',
   503: 'A dependency is unavailable; retry after `Retry-After` seconds',
 };

@@ -43,12 +43,6 @@ export const startHttpServer = async ({ services, port, host = '127.0.0.1', logg
   const server = createServer((req, res) => {
     serve(req, res, dispatch, tooLarge).catch((error: unknown) => failSafe(res, logger, error));
   });
-  // A malformed request line or a reset socket ends that connection only (Node's default, logged).
-  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-    logger.debug({ code: error.code }, 'http client error');
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
-  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
