@@ -10,3 +10,4 @@ export { DynamoCircuitStore } from './DynamoCircuitStore.js';
 export { SqsJobQueue } from './SqsJobQueue.js';
 export { S3ProfileStore } from './S3ProfileStore.js';
 export { toPortError } from './vendorErrors.js';
+export { resolveQueueUrl } from './queueUrls.js';
