@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
+import { bootstrapAws, wireAws, type AwsConfig } from '@dataset-profiler/aws';
 import { LocalRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
 import { FileCircuitStore } from './FileCircuitStore.js';
@@ -29,6 +30,7 @@ const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory =>
   // The job reads its request from the job store: a 1 MiB request would not fit in an environment variable.
   env: {
     JOB_ID: job.jobId,
+    PROFILER_BACKEND: config.PROFILER_BACKEND,
     DATA_DIR: config.DATA_DIR,
     DATA_ROOT: config.DATA_ROOT,
     LOG_LEVEL: config.LOG_LEVEL,
@@ -84,6 +86,20 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
     newId: randomUUID,
     logger,
   };
+  return { services, runner, specFor: localJobSpec(config, jobScript) };
+};
+
+/**
+ * `npm start` with PROFILER_BACKEND=aws: the AWS composition root for every store and queue, with the
+ * local runner still running the jobs (which then write to S3 and send their events to SQS).
+ * AWS_BOOTSTRAP=true first creates whatever table, queue or bucket is missing.
+ */
+export const wireAwsStack = async (config: LocalConfig, aws: AwsConfig, jobScript: string): Promise<LocalStack> => {
+  await mkdir(config.DATA_ROOT, { recursive: true });
+  const logger = createLogger({ logLevel: config.LOG_LEVEL });
+  if (aws.AWS_BOOTSTRAP) await bootstrapAws(aws);
+  const runner = new LocalRayJobs({ stateDir: dirs(config.DATA_DIR).runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
+  const services = await wireAws(aws, { ray: runner, datasets: new FsDatasets(config.DATA_ROOT), logger });
   return { services, runner, specFor: localJobSpec(config, jobScript) };
 };
 
