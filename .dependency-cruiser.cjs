@@ -29,6 +29,13 @@ module.exports = {
       from: { path: '^packages/(ray|aws)/src' },
       to: { path: '^functions/' },
     },
+    {
+      name: 'functions-do-not-use-the-embedded-stack',
+      comment: 'Lambda handlers and the job process get their ports from a composition root; packages/local is the embedded one (issue 7).',
+      severity: 'error',
+      from: { path: '^functions/' },
+      to: { path: '^packages/local/' },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -14,6 +14,7 @@ export type { Services } from './services.js';
 export type { JobStore } from './ports/JobStore.js';
 export type { JobQueue, QueueMessage, ReceiveOptions } from './ports/JobQueue.js';
 export type { ProfileStore } from './ports/ProfileStore.js';
+export type { LargeAnswers } from './ports/LargeAnswers.js';
 export { RAY_JOB_STATUS, isTerminalRayStatus } from './ports/RayJobs.js';
 export type { RayJobs, RayJobSpec, RayJobInfo, RayJobStatus } from './ports/RayJobs.js';
 export type { CircuitStore } from './ports/CircuitStore.js';
@@ -31,7 +32,7 @@ export { getJobStatus, getRunnerStatus, getProfile, getCddProfilePath, toJobStat
 export { cleanUp } from './useCases/cleanUp.js';
 export { checkHealth } from './useCases/checkHealth.js';
 export type { HealthReport } from './useCases/checkHealth.js';
-export { dispatchProfileRequest, dispatchJobEvent, failDeadLetteredRequest } from './useCases/dispatch.js';
+export { dispatchProfileRequest, dispatchJobEvent, failDeadLetteredRequest, failDeadLetteredEvent } from './useCases/dispatch.js';
 export type { MessageOutcome, JobSpecFactory } from './useCases/dispatch.js';
 export { reconcile, defaultReconcileOptions } from './useCases/reconcile.js';
 export type { ReconcileOptions, ReconcileReport, RequeueLog } from './useCases/reconcile.js';

@@ -9,6 +9,7 @@ const defaults = {
   DATA_ROOT: './data',
   DATA_DIR: './.data',
   LOG_LEVEL: 'info',
+  PROFILER_BACKEND: 'embedded',
   REQUEST_VISIBILITY_TIMEOUT_S: 60,
   EVENT_VISIBILITY_TIMEOUT_S: 30,
   MAX_RECEIVES: 5,
@@ -24,6 +25,8 @@ const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).defa
 const LocalConfigSchema = z.object({
   PORT: int(defaults.PORT).pipe(z.number().max(65535)),
   HOST: z.string().min(1).default(defaults.HOST),
+  /** `aws`: jobs, queues, profiles and the circuit on DynamoDB/SQS/S3 (packages/aws); jobs still run on the local runner. */
+  PROFILER_BACKEND: z.enum(['embedded', 'aws']).default(defaults.PROFILER_BACKEND),
   DATA_ROOT: z.string().min(1).default(defaults.DATA_ROOT).transform((p) => resolve(p)),
   DATA_DIR: z.string().min(1).default(defaults.DATA_DIR).transform((p) => resolve(p)),
   LOCAL_RUNNER_CONCURRENCY: int(availableParallelism(), 1),

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
+import { bootstrapAws, wireAws, type AwsConfig } from '@dataset-profiler/aws';
 import { LocalRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
 import { FileCircuitStore } from './FileCircuitStore.js';
@@ -17,6 +18,7 @@ const dirs = (dataDir: string) => ({
   requests: join(dataDir, 'queues', 'requests'),
   requestsDeadLetters: join(dataDir, 'queues', 'requests-dlq'),
   events: join(dataDir, 'queues', 'events'),
+  eventsDeadLetters: join(dataDir, 'queues', 'events-dlq'),
   circuit: join(dataDir, 'circuit'),
   runner: join(dataDir, 'runner'),
 });
@@ -28,6 +30,7 @@ const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory =>
   // The job reads its request from the job store: a 1 MiB request would not fit in an environment variable.
   env: {
     JOB_ID: job.jobId,
+    PROFILER_BACKEND: config.PROFILER_BACKEND,
     DATA_DIR: config.DATA_DIR,
     DATA_ROOT: config.DATA_ROOT,
     LOG_LEVEL: config.LOG_LEVEL,
@@ -52,6 +55,7 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
   const clock = new SystemClock();
   const logger = createLogger({ logLevel: config.LOG_LEVEL });
   const requestsDeadLetters = new FileJobQueue({ dir: d.requestsDeadLetters, clock });
+  const eventsDeadLetters = new FileJobQueue({ dir: d.eventsDeadLetters, clock });
   const runner = new LocalRayJobs({ stateDir: d.runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
   const services: Services = {
     jobs: new FileJobStore(config.DATA_DIR, { logger }),
@@ -63,7 +67,14 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
       clock,
     }),
     requestsDeadLetters,
-    events: new FileJobQueue({ dir: d.events, visibilityTimeoutSeconds: config.EVENT_VISIBILITY_TIMEOUT_S, clock }),
+    events: new FileJobQueue({
+      dir: d.events,
+      visibilityTimeoutSeconds: config.EVENT_VISIBILITY_TIMEOUT_S,
+      maxReceives: config.MAX_RECEIVES,
+      deadLetter: eventsDeadLetters,
+      clock,
+    }),
+    eventsDeadLetters,
     profiles: new FileProfileStore(d.profiles),
     ray: runner,
     circuit: new CircuitBreaker(new FileCircuitStore(d.circuit, clock), clock, {
@@ -75,6 +86,20 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
     newId: randomUUID,
     logger,
   };
+  return { services, runner, specFor: localJobSpec(config, jobScript) };
+};
+
+/**
+ * `npm start` with PROFILER_BACKEND=aws: the AWS composition root for every store and queue, with the
+ * local runner still running the jobs (which then write to S3 and send their events to SQS).
+ * AWS_BOOTSTRAP=true first creates whatever table, queue or bucket is missing.
+ */
+export const wireAwsStack = async (config: LocalConfig, aws: AwsConfig, jobScript: string): Promise<LocalStack> => {
+  await mkdir(config.DATA_ROOT, { recursive: true });
+  const logger = createLogger({ logLevel: config.LOG_LEVEL });
+  if (aws.AWS_BOOTSTRAP) await bootstrapAws(aws);
+  const runner = new LocalRayJobs({ stateDir: dirs(config.DATA_DIR).runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
+  const services = await wireAws(aws, { ray: runner, datasets: new FsDatasets(config.DATA_ROOT), logger });
   return { services, runner, specFor: localJobSpec(config, jobScript) };
 };
 
