@@ -66,6 +66,7 @@ describe('use cases on the embedded adapters', () => {
       requests: new FileJobQueue({ dir: join(dir, 'requests'), clock, visibilityTimeoutSeconds: 5, maxReceives: 2, deadLetter: requestsDeadLetters }),
       requestsDeadLetters,
       events: new FileJobQueue({ dir: join(dir, 'events'), clock }),
+      eventsDeadLetters: new FileJobQueue({ dir: join(dir, 'events-dlq'), clock }),
       profiles: new FileProfileStore(join(dir, 'profiles')),
       ray: runner,
       circuit: new CircuitBreaker(new FileCircuitStore(join(dir, 'circuit'), clock), clock, { failureThreshold: 2, coolDownMs: 10_000 }),

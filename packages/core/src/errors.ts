@@ -87,3 +87,17 @@ export class RunnerUnavailableError extends ProfilerError {
     this.name = 'RunnerUnavailableError';
   }
 }
+
+/**
+ * A store or queue failed the call in a way worth retrying later: throttled, unreachable, or a table,
+ * queue or bucket that does not exist (yet). Adapters raise it in place of their vendor's errors.
+ */
+export class StorageUnavailableError extends ProfilerError {
+  /** Throttling passes quickly; a missing resource needs an operator. */
+  readonly retryAfterSeconds: number;
+  constructor(readonly resource: string, readonly reason: 'throttled' | 'missing' | 'unreachable', message: string, options?: ErrorOptions) {
+    super('Unavailable.Storage', message, options);
+    this.name = 'StorageUnavailableError';
+    this.retryAfterSeconds = reason === 'missing' ? 60 : 1;
+  }
+}

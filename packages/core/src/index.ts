@@ -30,7 +30,7 @@ export { getJobStatus, getRunnerStatus, getProfile, getCddProfilePath, toJobStat
 export { cleanUp } from './useCases/cleanUp.js';
 export { checkHealth } from './useCases/checkHealth.js';
 export type { HealthReport } from './useCases/checkHealth.js';
-export { dispatchProfileRequest, dispatchJobEvent, failDeadLetteredRequest } from './useCases/dispatch.js';
+export { dispatchProfileRequest, dispatchJobEvent, failDeadLetteredRequest, failDeadLetteredEvent } from './useCases/dispatch.js';
 export type { MessageOutcome, JobSpecFactory } from './useCases/dispatch.js';
 export { reconcile, defaultReconcileOptions } from './useCases/reconcile.js';
 export type { ReconcileOptions, ReconcileReport, RequeueLog } from './useCases/reconcile.js';

@@ -16,6 +16,8 @@ export interface Services {
   requestsDeadLetters: JobQueue;
   /** JobEvents sent by running profile jobs, consumed by the dispatcher. */
   events: JobQueue;
+  /** Where events go after too many failed deliveries. */
+  eventsDeadLetters: JobQueue;
   profiles: ProfileStore;
   ray: RayJobs;
   circuit: CircuitBreaker;

@@ -2,6 +2,7 @@ import {
   isCircuitOpen,
   dispatchJobEvent,
   dispatchProfileRequest,
+  failDeadLetteredEvent,
   failDeadLetteredRequest,
   reconcile,
   type JobQueue,
@@ -58,7 +59,7 @@ const settleMessage = async (queue: JobQueue, message: QueueMessage, handle: Mes
   }
 };
 
-/** The local stack's dispatcher (requests, job events, dead letters) and reconciler, as polling loops. */
+/** The local stack's dispatcher (requests, job events, both dead-letter queues) and reconciler, as polling loops. */
 export const startLoops = (s: Services, options: LoopOptions): RunningLoops => {
   let running = true;
   const isRunning = () => running;
@@ -70,6 +71,7 @@ export const startLoops = (s: Services, options: LoopOptions): RunningLoops => {
     ),
     consume(s.events, (m) => dispatchJobEvent(s, m.body), s, isRunning, waitMs),
     consume(s.requestsDeadLetters, (m) => failDeadLetteredRequest(s, m.body), s, isRunning, waitMs),
+    consume(s.eventsDeadLetters, (m) => failDeadLetteredEvent(s, m.body), s, isRunning, waitMs),
   ];
   // One pass at a time: the next is scheduled when the last one ends.
   const requeued: RequeueLog = new Map();

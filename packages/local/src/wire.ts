@@ -17,6 +17,7 @@ const dirs = (dataDir: string) => ({
   requests: join(dataDir, 'queues', 'requests'),
   requestsDeadLetters: join(dataDir, 'queues', 'requests-dlq'),
   events: join(dataDir, 'queues', 'events'),
+  eventsDeadLetters: join(dataDir, 'queues', 'events-dlq'),
   circuit: join(dataDir, 'circuit'),
   runner: join(dataDir, 'runner'),
 });
@@ -52,6 +53,7 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
   const clock = new SystemClock();
   const logger = createLogger({ logLevel: config.LOG_LEVEL });
   const requestsDeadLetters = new FileJobQueue({ dir: d.requestsDeadLetters, clock });
+  const eventsDeadLetters = new FileJobQueue({ dir: d.eventsDeadLetters, clock });
   const runner = new LocalRayJobs({ stateDir: d.runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
   const services: Services = {
     jobs: new FileJobStore(config.DATA_DIR, { logger }),
@@ -63,7 +65,14 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
       clock,
     }),
     requestsDeadLetters,
-    events: new FileJobQueue({ dir: d.events, visibilityTimeoutSeconds: config.EVENT_VISIBILITY_TIMEOUT_S, clock }),
+    events: new FileJobQueue({
+      dir: d.events,
+      visibilityTimeoutSeconds: config.EVENT_VISIBILITY_TIMEOUT_S,
+      maxReceives: config.MAX_RECEIVES,
+      deadLetter: eventsDeadLetters,
+      clock,
+    }),
+    eventsDeadLetters,
     profiles: new FileProfileStore(d.profiles),
     ray: runner,
     circuit: new CircuitBreaker(new FileCircuitStore(d.circuit, clock), clock, {

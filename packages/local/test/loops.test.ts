@@ -36,6 +36,7 @@ describe('Function: startLoops', () => {
       requests: new FileJobQueue({ dir: join(dir, 'requests'), clock, visibilityTimeoutSeconds: 1, maxReceives: 2, deadLetter: requestsDeadLetters }),
       requestsDeadLetters,
       events: new FileJobQueue({ dir: join(dir, 'events'), clock }),
+      eventsDeadLetters: new FileJobQueue({ dir: join(dir, 'events-dlq'), clock }),
       profiles: new FileProfileStore(join(dir, 'profiles')),
       ray: runner,
       circuit: new CircuitBreaker(new FileCircuitStore(join(dir, 'circuit'), clock), clock, { failureThreshold: 1, coolDownMs: 60_000 }),

@@ -72,6 +72,7 @@ export const makeTestServices = async ({ runner: runnerKind = 'local' }: TestSer
     requests: new FileJobQueue({ dir: join(dir, 'queues', 'requests'), clock, deadLetter: requestsDeadLetters }),
     requestsDeadLetters,
     events: new FileJobQueue({ dir: join(dir, 'queues', 'events'), clock }),
+    eventsDeadLetters: new FileJobQueue({ dir: join(dir, 'queues', 'events-dlq'), clock }),
     profiles: new FileProfileStore(profilesDir),
     ray: runner,
     circuit: new CircuitBreaker(new FileCircuitStore(join(dir, 'circuit'), clock), clock, defaultCircuitPolicy),

@@ -75,3 +75,28 @@ export const failDeadLetteredRequest = async (s: Pick<Services, 'jobs' | 'clock'
   });
   return ACK;
 };
+
+/**
+ * An event that kept failing reached the events dead-letter queue. It is applied once more (what
+ * failed may have passed: throttling, a store outage); if it still cannot be applied, its job fails
+ * with the reason, so no client waits for ever on an event that was lost. A progress event is only
+ * dropped: the next one, or the phase's final event, supersedes it. If even the failure cannot be
+ * stored, the handler throws and the message stays in the dead-letter queue for a later attempt.
+ */
+export const failDeadLetteredEvent = async (s: Pick<Services, 'jobs' | 'clock' | 'logger'>, body: unknown): Promise<MessageOutcome> => {
+  const parsed = JobEventSchema.safeParse(body);
+  if (!parsed.success || parsed.data.type === JOB_EVENT.PROGRESS) return ACK;
+  const event = parsed.data as JobEvent;
+  try {
+    await applyJobEvent(s, event);
+  } catch (error) {
+    s.logger.error({ err: error, job_id: event.jobId, event: event.type }, 'a dead-lettered job event still cannot be applied; failing its job');
+    await applyJobEvent(s, {
+      type: JOB_EVENT.FAILED,
+      jobId: event.jobId,
+      message: `The job's ${event.type} event could not be recorded: it failed every delivery and was dead-lettered`,
+      additionalDetails: { step: 'record', event: event.type },
+    });
+  }
+  return ACK;
+};

@@ -1,0 +1,12 @@
+export { loadAwsConfig, awsDefaults } from './config.js';
+export type { AwsConfig } from './config.js';
+export { createAwsClients } from './clients.js';
+export type { AwsClients } from './clients.js';
+export { bootstrapAws } from './bootstrapAws.js';
+export { wireAws, wireAwsJob } from './wireAws.js';
+export type { AwsWireOptions } from './wireAws.js';
+export { DynamoJobStore } from './DynamoJobStore.js';
+export { DynamoCircuitStore } from './DynamoCircuitStore.js';
+export { SqsJobQueue } from './SqsJobQueue.js';
+export { S3ProfileStore } from './S3ProfileStore.js';
+export { toPortError } from './vendorErrors.js';
