@@ -12,7 +12,8 @@ const JobEnvSchema = z.object({ JOB_ID: z.string().min(1) });
 
 const main = async (): Promise<number> => {
   const { JOB_ID } = JobEnvSchema.parse(process.env);
-  const config = parseLocalConfig();
+  // Ray sets RAY_ADDRESS to its GCS address (host:port) in a job's environment: not the dashboard URL.
+  const config = parseLocalConfig({ ...process.env, RAY_ADDRESS: undefined });
   const { jobs, ...deps } = wireLocalJob(config);
   const job = await jobs.get(JOB_ID);
   if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);

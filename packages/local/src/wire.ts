@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
-import { LocalRayJobs } from '@dataset-profiler/ray';
+import { createRayJobs, type ClosableRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
 import { FileCircuitStore } from './FileCircuitStore.js';
 import { FileJobQueue } from './FileJobQueue.js';
@@ -25,7 +25,8 @@ const dirs = (dataDir: string) => ({
 /** How the local runner starts a profile job: the real entry point, with the job in its environment. */
 const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory => (job: Job) => ({
   submissionId: job.jobId,
-  entrypoint: `${JSON.stringify(process.execPath)} --enable-source-maps ${JSON.stringify(jobScript)}`,
+  // On Ray too by default: a one-machine cluster runs this machine's node and bundle.
+  entrypoint: config.RAY_JOB_ENTRYPOINT ?? `${JSON.stringify(process.execPath)} --enable-source-maps ${JSON.stringify(jobScript)}`,
   // The job reads its request from the job store: a 1 MiB request would not fit in an environment variable.
   env: {
     JOB_ID: job.jobId,
@@ -39,7 +40,7 @@ const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory =>
 
 export interface LocalStack {
   services: Services;
-  runner: LocalRayJobs;
+  runner: ClosableRayJobs;
   specFor: JobSpecFactory;
 }
 
@@ -54,7 +55,7 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
   const logger = createLogger({ logLevel: config.LOG_LEVEL });
   const requestsDeadLetters = new FileJobQueue({ dir: d.requestsDeadLetters, clock });
   const eventsDeadLetters = new FileJobQueue({ dir: d.eventsDeadLetters, clock });
-  const runner = new LocalRayJobs({ stateDir: d.runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
+  const runner = createRayJobs(config, { local: { stateDir: d.runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger } });
   const services: Services = {
     jobs: new FileJobStore(config.DATA_DIR, { logger }),
     requests: new FileJobQueue({
