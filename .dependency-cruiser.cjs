@@ -29,6 +29,13 @@ module.exports = {
       from: { path: '^packages/(ray|aws)/src' },
       to: { path: '^functions/' },
     },
+    {
+      name: 'lambda-never-reaches-the-local-stack',
+      comment: 'The deployed functions are built from the AWS composition root; the embedded stack stays out of every Lambda bundle.',
+      severity: 'error',
+      from: { path: '^functions/(aws|lambda)/' },
+      to: { path: ['^packages/local/', 'node_modules/@dataset-profiler/local'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -1,5 +1,5 @@
 import type { SQSRecord } from 'aws-lambda';
-import { dispatchJobEvent, failDeadLetteredRequest, type Services } from '@dataset-profiler/core';
+import { failDeadLetteredEvent, failDeadLetteredRequest, type Services } from '@dataset-profiler/core';
 import type { SqsBatchHandler } from './dispatcherHandler.js';
 import { parseBody, processSqsBatch, queueNameOf } from './sqsBatch.js';
 
@@ -11,8 +11,8 @@ export interface DeadLetterDeps {
 
 /**
  * Subscribed to both dead-letter queues. A request that failed every delivery fails its job with the
- * reason. A job event gets one more try (the state machine makes a late event harmless); if it fails
- * again it stays in its dead-letter queue for inspection, and the reconciler settles the job.
+ * reason; a job event is applied once more, and its job fails if it still cannot be (core's
+ * failDeadLetteredEvent). A record whose outcome cannot be stored is reported failed and stays.
  */
 export const createDeadLetterHandler = (deps: () => Promise<DeadLetterDeps>): SqsBatchHandler =>
   async function deadLetterHandler(event, context) {
@@ -22,7 +22,7 @@ export const createDeadLetterHandler = (deps: () => Promise<DeadLetterDeps>): Sq
       const isRequest = queueNameOf(record) === requestsDeadLetterQueueName;
       s.logger.warn({ message_id: record.messageId, queue: queueNameOf(record), body }, 'dead-lettered message');
       if (isRequest) await failDeadLetteredRequest(s, body);
-      else await dispatchJobEvent(s, body);
+      else await failDeadLetteredEvent(s, body);
     };
     return processSqsBatch(event, context, handleRecord);
   };
