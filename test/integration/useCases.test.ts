@@ -6,6 +6,8 @@ import {
   CircuitBreaker,
   dispatchJobEvent,
   dispatchProfileRequest,
+  cleanUp,
+  failDeadLetteredEvent,
   failDeadLetteredRequest,
   FixedClock,
   JOB_EVENT,
@@ -13,16 +15,29 @@ import {
   reconcile,
   runProfileJob,
   RunnerUnavailableError,
+  profileKeys,
   silentLogger,
+  StorageUnavailableError,
   triggerProfile,
   type Job,
   type JobSpecFactory,
+  type JobStore,
+  type ProfileStore,
   type RayJobs,
   type Services,
 } from '@dataset-profiler/core';
 import { FileCircuitStore, FileJobQueue, FileJobStore, FileProfileStore, FsDatasets } from '@dataset-profiler/local';
 import { LocalRayJobs } from '@dataset-profiler/ray';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
+/** The real store with its `delete` replaced: to watch or break one step of a use case. */
+const withDelete = (store: ProfileStore, remove: (key: string) => Promise<void>): ProfileStore => ({
+  put: (key, document) => store.put(key, document),
+  get: (key) => store.get(key),
+  exists: (key) => store.exists(key),
+  locate: (key) => store.locate(key),
+  delete: remove,
+});
 
 /** A runner that cannot be reached: what an unreachable Ray head looks like through the port. */
 class UnreachableRayJobs implements RayJobs {
@@ -222,6 +237,75 @@ describe('use cases on the embedded adapters', () => {
       jobId,
       message: "EACCES: permission denied, open '<path>'",
       additionalDetails: { step: 'light' },
+    });
+  });
+
+  /** Drives a job to HEAVY_PROFILES_READY with both profiles stored, as the dispatcher would. */
+  const finishedJob = async () => {
+    const jobId = await trigger();
+    await s.profiles.put(profileKeys.light(jobId), { light: true });
+    await s.profiles.put(profileKeys.heavy(jobId), { heavy: true });
+    await applyJobEvent(s, { type: JOB_EVENT.STARTED, jobId });
+    await applyJobEvent(s, { type: JOB_EVENT.LIGHT_PROFILE_READY, jobId, lightKey: profileKeys.light(jobId) });
+    await applyJobEvent(s, { type: JOB_EVENT.HEAVY_PROFILES_READY, jobId, heavyKey: profileKeys.heavy(jobId), cddKey: profileKeys.cdd('ds') });
+    return jobId;
+  };
+
+  it('clean_up stores CLEANED_UP before it deletes a profile', async () => {
+    const jobId = await finishedJob();
+    const statusAtDelete: (string | undefined)[] = [];
+    const profiles = withDelete(s.profiles, async (key) => {
+      statusAtDelete.push(await statusOf(jobId));
+      await s.profiles.delete(key);
+    });
+    await cleanUp({ ...s, profiles }, jobId);
+    expect(statusAtDelete.length).toBeGreaterThan(0);
+    expect(new Set(statusAtDelete)).toEqual(new Set(['CLEANED_UP']));
+    expect(await s.profiles.exists(profileKeys.heavy(jobId))).toBe(false);
+  });
+
+  it('clean_up interrupted after storing CLEANED_UP: a second clean_up removes the profiles left behind', async () => {
+    const jobId = await finishedJob();
+    const failing = withDelete(s.profiles, async () => {
+      throw new StorageUnavailableError('profiles', 'unreachable', 'profile store unreachable');
+    });
+    await expect(cleanUp({ ...s, profiles: failing }, jobId)).rejects.toBeInstanceOf(StorageUnavailableError);
+    expect(await statusOf(jobId)).toBe('CLEANED_UP');
+    expect(await s.profiles.exists(profileKeys.light(jobId))).toBe(true);
+    expect(await cleanUp(s, jobId)).toEqual({ job_id: jobId, status: 'CLEANED_UP' });
+    expect(await s.profiles.exists(profileKeys.light(jobId))).toBe(false);
+    expect(await s.profiles.exists(profileKeys.heavy(jobId))).toBe(false);
+  });
+
+  it('applies a dead-lettered job event once more, and drops a dead-lettered progress event', async () => {
+    const jobId = await trigger();
+    await applyJobEvent(s, { type: JOB_EVENT.STARTED, jobId });
+    const progress = { phase: 'light' as const, files_done: 1, files_total: 2, bytes_done: 1, bytes_total: 2 };
+    expect(await failDeadLetteredEvent(s, { type: 'PROGRESS', jobId, progress })).toEqual({ kind: 'ack' });
+    expect((await s.jobs.get(jobId))?.progress.files_done).toBe(0);
+    expect(await failDeadLetteredEvent(s, { type: 'LIGHT_PROFILE_READY', jobId, lightKey: profileKeys.light(jobId) })).toEqual({ kind: 'ack' });
+    expect(await statusOf(jobId)).toBe('LIGHT_PROFILE_READY');
+  });
+
+  it('fails the job of a dead-lettered event that still cannot be applied, naming the event', async () => {
+    const jobId = await trigger();
+    await applyJobEvent(s, { type: JOB_EVENT.STARTED, jobId });
+    let outages = 1;
+    const flaky: JobStore = {
+      create: (job) => s.jobs.create(job),
+      get: (id) => s.jobs.get(id),
+      listByStatus: (statuses) => s.jobs.listByStatus(statuses),
+      replace: async (job, expectedVersion) => {
+        // One outage, as a throttled or briefly unreachable store gives.
+        if (outages-- > 0) throw new StorageUnavailableError('jobs', 'throttled', 'job store throttled');
+        return s.jobs.replace(job, expectedVersion);
+      },
+    };
+    await failDeadLetteredEvent({ ...s, jobs: flaky }, { type: 'LIGHT_PROFILE_READY', jobId, lightKey: profileKeys.light(jobId) });
+    expect(await s.jobs.get(jobId)).toMatchObject({
+      status: 'FAILED',
+      message: "The job's LIGHT_PROFILE_READY event could not be recorded: it failed every delivery and was dead-lettered",
+      additionalDetails: { step: 'record', event: 'LIGHT_PROFILE_READY' },
     });
   });
 });

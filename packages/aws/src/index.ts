@@ -10,7 +10,7 @@ export { DynamoCircuitStore } from './DynamoCircuitStore.js';
 export { SqsJobQueue } from './SqsJobQueue.js';
 export { S3ProfileStore } from './S3ProfileStore.js';
 export { toPortError } from './vendorErrors.js';
-export { queueNameOf } from './queueUrls.js';
+export { queueNameOf, resolveQueueUrl } from './queueUrls.js';
 export { S3Datasets, confinedFolder } from './S3Datasets.js';
 export { S3DatasetDownloads, DatasetTooLargeError } from './S3DatasetDownloads.js';
 export type { S3DatasetDownloadsOptions } from './S3DatasetDownloads.js';

@@ -1,12 +1,15 @@
 import { JobNotFoundError, JobStateConflictError } from '../errors.js';
 import { JOB_EVENT } from '../events.js';
 import { JOB_STATUS } from '../job.js';
+import { profileKeys } from '../profileKeys.js';
 import type { Services } from '../services.js';
 import { isFinal } from '../stateMachine.js';
 import { applyJobEvent } from './applyJobEvent.js';
 
 /**
- * Deletes the job's light and heavy profiles and marks it CLEANED_UP; 409 while it is still running.
+ * Marks the job CLEANED_UP, then deletes its light and heavy profiles; 409 while it is still running.
+ * Stored first, deleted after: a lost race leaves the files in place with the 409, and a crash in
+ * between leaves files that a repeated clean_up removes (the job's own keys are deterministic).
  * The CDD profile belongs to the dataset (the newest job of that dataset wrote it) and stays.
  */
 export const cleanUp = async (
@@ -17,11 +20,12 @@ export const cleanUp = async (
   if (!job) throw new JobNotFoundError(jobId);
   if (job.status !== JOB_STATUS.CLEANED_UP) {
     if (!isFinal(job)) throw new JobStateConflictError(jobId, job.status);
-    for (const key of [job.profiles.light, job.profiles.heavy]) if (key) await s.profiles.delete(key);
     const outcome = await applyJobEvent(s, { type: JOB_EVENT.CLEANED_UP, jobId });
     if (outcome.kind === 'ignored' && outcome.reason !== 'job is already CLEANED_UP') {
       throw new JobStateConflictError(jobId, job.status);
     }
   }
+  const keys = new Set([job.profiles.light, job.profiles.heavy, profileKeys.light(jobId), profileKeys.heavy(jobId)]);
+  for (const key of keys) if (key) await s.profiles.delete(key);
   return { job_id: jobId, status: 'CLEANED_UP' };
 };
