@@ -4,8 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DatasetTooLargeError, S3DatasetDownloads } from '../../packages/aws/src/S3DatasetDownloads.js';
-import { S3Datasets } from '../../packages/aws/src/S3Datasets.js';
+import { DatasetTooLargeError, S3DatasetDownloads, S3Datasets } from '@dataset-profiler/aws';
 import { describeWithService } from '../support/externalService.js';
 import { createBucket, motoClients, type Moto } from './support/moto.js';
 
