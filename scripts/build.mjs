@@ -20,7 +20,7 @@ const thirdPartyExternal = {
 };
 
 const bundles = [
-  { outdir: 'dist', entryPoints: { 'local-stack': 'packages/local/src/main.ts', 'profile-job': 'functions/job/profileJob.ts' } },
+  { outdir: 'dist', entryPoints: { 'local-stack': 'packages/local/src/main.ts', 'profile-job': 'packages/local/src/profileJob.ts' } },
   { outdir: 'packages/profiler/dist', entryPoints: { cli: 'packages/profiler/src/cli.ts' } },
 ];
 

@@ -64,7 +64,7 @@ export const apiRoutes: readonly RouteSpec[] = [
     method: 'GET', path: '/profiler/profile/{job_id}', operationId: 'getProfile', tags: PROFILER,
     summary: "A job's light, heavy and CDD profiles",
     request: { path: JobIdPathSchema },
-    response: { description: 'The profiles', schema: ProfileResponseSchema },
+    response: { description: 'The profiles. On AWS an answer over 5 MiB is a 307 redirect to a short-lived URL serving this same document', schema: ProfileResponseSchema },
     errors: [404],
     make: profileEndpoint,
   },

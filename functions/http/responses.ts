@@ -15,3 +15,10 @@ export const content = (body: string, contentType: string, cacheSeconds = 0): AP
   headers: { 'Content-Type': contentType, ...(cacheSeconds > 0 ? { 'Cache-Control': `public, max-age=${cacheSeconds}` } : {}) },
   body,
 });
+
+/** A temporary redirect (307: the client repeats the same GET at `location`). */
+export const redirect = (location: string): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: 307,
+  headers: { Location: location, 'Cache-Control': 'no-store' },
+  body: '',
+});

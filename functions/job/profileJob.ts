@@ -1,36 +1,55 @@
 /**
- * The profile job's entry point: what the runner (Ray, or the local runner) executes for one job.
+ * The profile job's process: what the runner (Ray, or the local runner) executes for one job.
  * Reads JOB_ID from the environment and the job's request from the job store (read only: the
- * dispatcher is the only writer), profiles, stores, reports events, exits 0/1.
+ * dispatcher is the only writer), profiles, stores, reports events, exits 0/1. Its ports come from
+ * the flavour's job wiring (embedded files, or DynamoDB + S3 + SQS), picked by configuration in the
+ * entry point that calls this.
  */
-import { ProfilingRequestSchema, runProfileJob } from '@dataset-profiler/core';
-import { parseLocalConfig, wireLocalJob } from '@dataset-profiler/local';
+import { ProfilingRequestSchema, runProfileJob, type Clock, type Datasets, type JobQueue, type JobStore, type Logger, type ProfileStore } from '@dataset-profiler/core';
 import { z } from 'zod';
 import { CroissantProfiler } from './CroissantProfiler.js';
 
+/** What one flavour's job wiring provides. */
+export interface ProfileJobWiring {
+  jobs: Pick<JobStore, 'get'>;
+  profiles: ProfileStore;
+  events: JobQueue;
+  datasets: Datasets;
+  clock: Clock;
+  logger: Logger;
+  /** `contentUrl` base for files (PUBLIC_BASE_URL). */
+  publicBaseUrl?: string;
+  /** Removes what the wiring made for this job (a downloaded dataset). */
+  dispose?: () => Promise<void>;
+}
+
 const JobEnvSchema = z.object({ JOB_ID: z.string().min(1) });
 
-const main = async (): Promise<number> => {
+const main = async (wire: () => Promise<ProfileJobWiring>): Promise<number> => {
   const { JOB_ID } = JobEnvSchema.parse(process.env);
-  // Ray sets RAY_ADDRESS to its GCS address (host:port) in a job's environment: not the dashboard URL.
-  const config = parseLocalConfig({ ...process.env, RAY_ADDRESS: undefined });
-  const { jobs, ...deps } = wireLocalJob(config);
+  const { jobs, publicBaseUrl, dispose, ...deps } = await wire();
   const job = await jobs.get(JOB_ID);
   if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);
-  const profiler = new CroissantProfiler(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {});
+  const profiler = new CroissantProfiler(publicBaseUrl ? { publicBaseUrl } : {});
   // The runner stops a job with SIGTERM: clean up and leave at once, the runner records STOPPED.
-  process.once('SIGTERM', () => void profiler.dispose().finally(() => process.exit(143)));
+  const cleanUp = async () => {
+    await Promise.all([profiler.dispose(), dispose?.()]);
+  };
+  process.once('SIGTERM', () => void cleanUp().finally(() => process.exit(143)));
   try {
     return await runProfileJob({ ...deps, profiler }, JOB_ID, ProfilingRequestSchema.parse(job.request));
   } finally {
-    await profiler.dispose();
+    await cleanUp();
   }
 };
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(JSON.stringify({ level: 'fatal', msg: 'profile job crashed', err: String(error) }));
-    process.exit(1);
-  },
-);
+/** Runs the job with the given wiring and exits with its code. */
+export const runProfileJobProcess = (wire: () => Promise<ProfileJobWiring>): void => {
+  main(wire).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(JSON.stringify({ level: 'fatal', msg: 'profile job crashed', err: String(error) }));
+      process.exit(1);
+    },
+  );
+};

@@ -9,6 +9,7 @@ export { DynamoJobStore } from './DynamoJobStore.js';
 export { DynamoCircuitStore } from './DynamoCircuitStore.js';
 export { SqsJobQueue } from './SqsJobQueue.js';
 export { S3ProfileStore } from './S3ProfileStore.js';
+export { S3LargeAnswers } from './S3LargeAnswers.js';
 export { toPortError } from './vendorErrors.js';
 export { queueNameOf, resolveQueueUrl } from './queueUrls.js';
 export { S3Datasets, confinedFolder } from './S3Datasets.js';

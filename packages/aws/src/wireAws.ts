@@ -5,6 +5,7 @@ import type { AwsConfig } from './config.js';
 import { DynamoCircuitStore } from './DynamoCircuitStore.js';
 import { DynamoJobStore } from './DynamoJobStore.js';
 import { resolveQueueUrl } from './queueUrls.js';
+import { S3LargeAnswers } from './S3LargeAnswers.js';
 import { S3ProfileStore } from './S3ProfileStore.js';
 import { SqsJobQueue } from './SqsJobQueue.js';
 
@@ -44,6 +45,7 @@ export const wireAws = async (config: AwsConfig, options: AwsWireOptions): Promi
     jobs: new DynamoJobStore(clients.db, config.JOBS_TABLE, retentionOf(config)),
     ...(await queuesOf(config, clients)),
     profiles: new S3ProfileStore(clients.s3, config.PROFILES_BUCKET),
+    largeAnswers: new S3LargeAnswers(clients.s3, config.PROFILES_BUCKET, config.PROFILE_LINK_TTL_S),
     ray: options.ray,
     circuit: new CircuitBreaker(new DynamoCircuitStore(clients.db, config.JOBS_TABLE, clock), clock, {
       failureThreshold: config.CIRCUIT_FAILURE_THRESHOLD,

@@ -14,6 +14,7 @@ export type { Services } from './services.js';
 export type { JobStore } from './ports/JobStore.js';
 export type { JobQueue, QueueMessage, ReceiveOptions } from './ports/JobQueue.js';
 export type { ProfileStore } from './ports/ProfileStore.js';
+export type { LargeAnswers } from './ports/LargeAnswers.js';
 export { RAY_JOB_STATUS, isTerminalRayStatus } from './ports/RayJobs.js';
 export type { RayJobs, RayJobSpec, RayJobInfo, RayJobStatus } from './ports/RayJobs.js';
 export type { CircuitStore } from './ports/CircuitStore.js';

@@ -4,6 +4,7 @@ import type { Clock } from './ports/Clock.js';
 import type { Datasets } from './ports/Datasets.js';
 import type { JobQueue } from './ports/JobQueue.js';
 import type { JobStore } from './ports/JobStore.js';
+import type { LargeAnswers } from './ports/LargeAnswers.js';
 import type { ProfileStore } from './ports/ProfileStore.js';
 import type { RayJobs } from './ports/RayJobs.js';
 
@@ -19,6 +20,8 @@ export interface Services {
   /** Where events go after too many failed deliveries. */
   eventsDeadLetters: JobQueue;
   profiles: ProfileStore;
+  /** Where answers over the inline limit go; absent where responses have no size cap (the local server). */
+  largeAnswers?: LargeAnswers;
   ray: RayJobs;
   circuit: CircuitBreaker;
   datasets: Datasets;

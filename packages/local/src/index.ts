@@ -7,7 +7,7 @@ export { FileProfileStore } from './FileProfileStore.js';
 export { FsDatasets } from './FsDatasets.js';
 export { parseLocalConfig } from './config.js';
 export type { LocalConfig } from './config.js';
-export { wireLocal, wireLocalJob } from './wire.js';
+export { wireAwsStack, wireLocal, wireLocalJob } from './wire.js';
 export type { LocalStack } from './wire.js';
 export { startLoops } from './loops.js';
 export { startHttpServer } from './httpServer.js';

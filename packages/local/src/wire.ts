@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
+import { bootstrapAws, createAwsClients, parseS3Uri, S3Datasets, wireAws, type AwsConfig } from '@dataset-profiler/aws';
 import { createRayJobs, type ClosableRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
 import { FileCircuitStore } from './FileCircuitStore.js';
@@ -30,6 +31,7 @@ const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory =>
   // The job reads its request from the job store: a 1 MiB request would not fit in an environment variable.
   env: {
     JOB_ID: job.jobId,
+    PROFILER_BACKEND: config.PROFILER_BACKEND,
     DATA_DIR: config.DATA_DIR,
     DATA_ROOT: config.DATA_ROOT,
     LOG_LEVEL: config.LOG_LEVEL,
@@ -85,6 +87,24 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
     newId: randomUUID,
     logger,
   };
+  return { services, runner, specFor: localJobSpec(config, jobScript) };
+};
+
+/**
+ * `npm start` with PROFILER_BACKEND=aws: the AWS composition root for every store and queue, with the
+ * local runner still running the jobs (which then write to S3 and send their events to SQS).
+ * AWS_BOOTSTRAP=true first creates whatever table, queue or bucket is missing.
+ */
+export const wireAwsStack = async (config: LocalConfig, aws: AwsConfig, jobScript: string): Promise<LocalStack> => {
+  const clients = createAwsClients(aws);
+  // DATA_ROOT=s3://bucket/prefix: datasets are S3 prefixes; otherwise a folder, as on the embedded stack.
+  const s3Root = parseS3Uri(config.DATA_ROOT);
+  if (!s3Root) await mkdir(config.DATA_ROOT, { recursive: true });
+  const logger = createLogger({ logLevel: config.LOG_LEVEL });
+  if (aws.AWS_BOOTSTRAP) await bootstrapAws(aws, clients);
+  const runner = createRayJobs(config, { local: { stateDir: dirs(config.DATA_DIR).runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger } });
+  const datasets = s3Root ? new S3Datasets(clients.s3, s3Root) : new FsDatasets(config.DATA_ROOT);
+  const services = await wireAws(aws, { ray: runner, datasets, logger, clients });
   return { services, runner, specFor: localJobSpec(config, jobScript) };
 };
 

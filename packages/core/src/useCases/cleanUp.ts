@@ -7,7 +7,8 @@ import { isFinal } from '../stateMachine.js';
 import { applyJobEvent } from './applyJobEvent.js';
 
 /**
- * Marks the job CLEANED_UP, then deletes its light and heavy profiles; 409 while it is still running.
+ * Marks the job CLEANED_UP, then deletes its light and heavy profiles (and a published copy of its
+ * profile answer); 409 while it is still running.
  * Stored first, deleted after: a lost race leaves the files in place with the 409, and a crash in
  * between leaves files that a repeated clean_up removes (the job's own keys are deterministic).
  * The CDD profile belongs to the dataset (the newest job of that dataset wrote it) and stays.
@@ -25,7 +26,7 @@ export const cleanUp = async (
       throw new JobStateConflictError(jobId, job.status);
     }
   }
-  const keys = new Set([job.profiles.light, job.profiles.heavy, profileKeys.light(jobId), profileKeys.heavy(jobId)]);
+  const keys = new Set([job.profiles.light, job.profiles.heavy, profileKeys.light(jobId), profileKeys.heavy(jobId), profileKeys.answer(jobId)]);
   for (const key of keys) if (key) await s.profiles.delete(key);
   return { job_id: jobId, status: 'CLEANED_UP' };
 };
