@@ -11,7 +11,8 @@ export const lambdaDefaults = {
   RESUBMIT_AFTER_MS: defaultReconcileOptions.resubmitAfterMs,
   RECONCILE_GRACE_MS: defaultReconcileOptions.graceMs,
   DATASET_DOWNLOAD_MAX_BYTES: 10 * 1024 ** 3,
-  RAY_JOB_ENTRYPOINT: 'node --enable-source-maps /opt/dataset-profiler/profile-job.js',
+  /** Where Dockerfile.ray puts the job bundle. */
+  RAY_JOB_ENTRYPOINT: 'node --enable-source-maps /opt/dataset-profiler/dist/profile-job.js',
 } as const;
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
