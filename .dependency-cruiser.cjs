@@ -34,7 +34,7 @@ module.exports = {
       comment: 'Lambda handlers and the job process get their ports from a composition root; packages/local is the embedded one (issue 7).',
       severity: 'error',
       from: { path: '^functions/' },
-      to: { path: '^packages/local/' },
+      to: { path: ['^packages/local/', 'node_modules/@dataset-profiler/local'] },
     },
   ],
   options: {

@@ -19,22 +19,27 @@ export interface ProfileJobWiring {
   logger: Logger;
   /** `contentUrl` base for files (PUBLIC_BASE_URL). */
   publicBaseUrl?: string;
+  /** Removes what the wiring made for this job (a downloaded dataset). */
+  dispose?: () => Promise<void>;
 }
 
 const JobEnvSchema = z.object({ JOB_ID: z.string().min(1) });
 
 const main = async (wire: () => Promise<ProfileJobWiring>): Promise<number> => {
   const { JOB_ID } = JobEnvSchema.parse(process.env);
-  const { jobs, publicBaseUrl, ...deps } = await wire();
+  const { jobs, publicBaseUrl, dispose, ...deps } = await wire();
   const job = await jobs.get(JOB_ID);
   if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);
   const profiler = new CroissantProfiler(publicBaseUrl ? { publicBaseUrl } : {});
   // The runner stops a job with SIGTERM: clean up and leave at once, the runner records STOPPED.
-  process.once('SIGTERM', () => void profiler.dispose().finally(() => process.exit(143)));
+  const cleanUp = async () => {
+    await Promise.all([profiler.dispose(), dispose?.()]);
+  };
+  process.once('SIGTERM', () => void cleanUp().finally(() => process.exit(143)));
   try {
     return await runProfileJob({ ...deps, profiler }, JOB_ID, ProfilingRequestSchema.parse(job.request));
   } finally {
-    await profiler.dispose();
+    await cleanUp();
   }
 };
 

@@ -190,8 +190,8 @@ describe('use cases on the embedded adapters', () => {
     const job = await s.jobs.get(jobId);
     expect(job).toMatchObject({
       status: 'FAILED',
-      message: 'The profile job failed in the runner (exit code 3)',
-      additionalDetails: { runner_status: 'FAILED', exit_code: 3 },
+      message: 'The profile job failed in the runner: Job entrypoint command failed with exit code 3',
+      additionalDetails: { runner_status: 'FAILED', reason: 'FAILED', exit_code: 3 },
     });
     expect(JSON.stringify(job)).not.toContain('/srv/secret');
   });

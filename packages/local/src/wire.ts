@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
-import { bootstrapAws, wireAws, type AwsConfig } from '@dataset-profiler/aws';
-import { LocalRayJobs } from '@dataset-profiler/ray';
+import { bootstrapAws, createAwsClients, parseS3Uri, S3Datasets, wireAws, type AwsConfig } from '@dataset-profiler/aws';
+import { createRayJobs, type ClosableRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
 import { FileCircuitStore } from './FileCircuitStore.js';
 import { FileJobQueue } from './FileJobQueue.js';
@@ -26,7 +26,8 @@ const dirs = (dataDir: string) => ({
 /** How the local runner starts a profile job: the real entry point, with the job in its environment. */
 const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory => (job: Job) => ({
   submissionId: job.jobId,
-  entrypoint: `${JSON.stringify(process.execPath)} --enable-source-maps ${JSON.stringify(jobScript)}`,
+  // On Ray too by default: a one-machine cluster runs this machine's node and bundle.
+  entrypoint: config.RAY_JOB_ENTRYPOINT ?? `${JSON.stringify(process.execPath)} --enable-source-maps ${JSON.stringify(jobScript)}`,
   // The job reads its request from the job store: a 1 MiB request would not fit in an environment variable.
   env: {
     JOB_ID: job.jobId,
@@ -41,7 +42,7 @@ const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory =>
 
 export interface LocalStack {
   services: Services;
-  runner: LocalRayJobs;
+  runner: ClosableRayJobs;
   specFor: JobSpecFactory;
 }
 
@@ -56,7 +57,7 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
   const logger = createLogger({ logLevel: config.LOG_LEVEL });
   const requestsDeadLetters = new FileJobQueue({ dir: d.requestsDeadLetters, clock });
   const eventsDeadLetters = new FileJobQueue({ dir: d.eventsDeadLetters, clock });
-  const runner = new LocalRayJobs({ stateDir: d.runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
+  const runner = createRayJobs(config, { local: { stateDir: d.runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger } });
   const services: Services = {
     jobs: new FileJobStore(config.DATA_DIR, { logger }),
     requests: new FileJobQueue({
@@ -95,11 +96,15 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
  * AWS_BOOTSTRAP=true first creates whatever table, queue or bucket is missing.
  */
 export const wireAwsStack = async (config: LocalConfig, aws: AwsConfig, jobScript: string): Promise<LocalStack> => {
-  await mkdir(config.DATA_ROOT, { recursive: true });
+  const clients = createAwsClients(aws);
+  // DATA_ROOT=s3://bucket/prefix: datasets are S3 prefixes; otherwise a folder, as on the embedded stack.
+  const s3Root = parseS3Uri(config.DATA_ROOT);
+  if (!s3Root) await mkdir(config.DATA_ROOT, { recursive: true });
   const logger = createLogger({ logLevel: config.LOG_LEVEL });
-  if (aws.AWS_BOOTSTRAP) await bootstrapAws(aws);
-  const runner = new LocalRayJobs({ stateDir: dirs(config.DATA_DIR).runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger });
-  const services = await wireAws(aws, { ray: runner, datasets: new FsDatasets(config.DATA_ROOT), logger });
+  if (aws.AWS_BOOTSTRAP) await bootstrapAws(aws, clients);
+  const runner = createRayJobs(config, { local: { stateDir: dirs(config.DATA_DIR).runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger } });
+  const datasets = s3Root ? new S3Datasets(clients.s3, s3Root) : new FsDatasets(config.DATA_ROOT);
+  const services = await wireAws(aws, { ray: runner, datasets, logger, clients });
   return { services, runner, specFor: localJobSpec(config, jobScript) };
 };
 

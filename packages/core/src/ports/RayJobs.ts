@@ -24,6 +24,8 @@ export interface RayJobInfo {
   submissionId: string;
   status: RayJobStatus;
   message: string;
+  /** Ray's classification of a failure (`JOB_ENTRYPOINT_COMMAND_ERROR`, `JOB_SUPERVISOR_ACTOR_DIED`, …). */
+  errorType?: string;
   /** Unix milliseconds, as Ray reports them. */
   startTime?: number;
   endTime?: number;

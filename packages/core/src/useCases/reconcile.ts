@@ -41,12 +41,28 @@ const settle = (job: Job, info: RayJobInfo | undefined, now: Date, options: Reco
   // The job's own events (sent before it exits) get a grace period to arrive first.
   if (!ending || now.getTime() - (info.endTime ?? now.getTime()) < options.graceMs) return undefined;
   const exit = typeof info.exitCode === 'number' ? ` (exit code ${info.exitCode})` : '';
+  const headline = runnerHeadline(info.message);
   return {
     type: JOB_EVENT.FAILED,
     jobId: job.jobId,
-    message: `${ending}${exit}`,
-    additionalDetails: { ...details, ...(typeof info.exitCode === 'number' ? { exit_code: info.exitCode } : {}) },
+    message: headline ? `${ending}: ${headline}` : `${ending}${exit}`,
+    additionalDetails: {
+      ...details,
+      reason: info.errorType ?? info.status,
+      ...(typeof info.exitCode === 'number' ? { exit_code: info.exitCode } : {}),
+    },
   };
+};
+
+const HEADLINE_MAX_CHARS = 200;
+
+/**
+ * The runner's own words, safe for clients: Ray appends the job's last logs (stack traces, server
+ * paths) after its first sentence, so only that sentence stays, with any path left in it masked.
+ */
+const runnerHeadline = (message: string): string => {
+  const first = (message.split(/, last available logs|\n/)[0] ?? '').replace(/(?:\/[\w.@+-]+){2,}\/?/g, '<path>').trim();
+  return first.length > HEADLINE_MAX_CHARS ? `${first.slice(0, HEADLINE_MAX_CHARS - 3)}...` : first;
 };
 
 /** When the reconciler last re-queued each job's request, so it does so at most once per interval. */

@@ -1,0 +1,27 @@
+import type { Job, JobSpecFactory } from '@dataset-profiler/core';
+import type { LambdaConfig } from './config.js';
+
+/**
+ * How the dispatcher submits a profile job to Ray on AWS: the job bundle of the Ray image
+ * (Dockerfile.ray), told where its job record, profile bucket, events queue and dataset are. The
+ * Ray nodes' own IAM role grants the access; no credentials travel in the submission.
+ */
+export const rayJobSpec = ({ aws, lambda, edge }: LambdaConfig): JobSpecFactory => (job: Job) => ({
+  submissionId: job.jobId,
+  entrypoint: lambda.RAY_JOB_ENTRYPOINT,
+  env: {
+    JOB_ID: job.jobId,
+    PROFILER_BACKEND: 'aws',
+    AWS_REGION: aws.AWS_REGION,
+    ...(aws.AWS_ENDPOINT_URL ? { AWS_ENDPOINT_URL: aws.AWS_ENDPOINT_URL } : {}),
+    JOBS_TABLE: aws.JOBS_TABLE,
+    EVENTS_QUEUE: aws.EVENTS_QUEUE,
+    PROFILES_BUCKET: aws.PROFILES_BUCKET,
+    FINAL_JOB_TTL_DAYS: String(aws.FINAL_JOB_TTL_DAYS),
+    CLEANED_UP_TTL_DAYS: String(aws.CLEANED_UP_TTL_DAYS),
+    DATA_ROOT: lambda.DATA_ROOT,
+    DATASET_DOWNLOAD_MAX_BYTES: String(lambda.DATASET_DOWNLOAD_MAX_BYTES),
+    LOG_LEVEL: edge.logLevel,
+  },
+  metadata: { dataset_id: job.datasetId ?? '' },
+});

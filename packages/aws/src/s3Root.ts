@@ -1,0 +1,16 @@
+/** A bucket and a key prefix (no leading or trailing `/`; '' for the whole bucket). */
+export interface S3Location {
+  bucket: string;
+  prefix: string;
+}
+
+/** `s3://bucket/some/prefix/` → { bucket, prefix: 'some/prefix' }; undefined for anything else (a local path). */
+export const parseS3Uri = (uri: string): S3Location | undefined => {
+  const match = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+  if (!match) return undefined;
+  return { bucket: match[1] as string, prefix: (match[2] as string).replace(/^\/+|\/+$/g, '') };
+};
+
+/** The key prefix of a folder below the location, ending in `/`. */
+export const folderPrefix = (location: S3Location, folder: string): string =>
+  [location.prefix, folder].filter(Boolean).join('/') + '/';

@@ -1,0 +1,96 @@
+import { RAY_JOB_STATUS, type RayJobInfo, type RayJobs, type RayJobSpec, type RayJobStatus } from '@dataset-profiler/core';
+import { RayHttpClient, type RayHttpClientOptions, type RayResponse } from './http/RayHttpClient.js';
+
+export interface HttpRayJobsOptions extends RayHttpClientOptions {
+  /** CPUs each job holds while it runs (`entrypoint_num_cpus`); Ray queues what does not fit. 0 pins jobs to the head. */
+  entrypointNumCpus: number;
+  /** Memory in bytes each job reserves (`entrypoint_memory`); 0 reserves none. */
+  entrypointMemoryBytes: number;
+  /** A `gcs://…zip` (see uploadWorkingDir), `https://…zip` or `s3://…` URI the jobs start in. */
+  workingDir?: string;
+}
+
+/** JobDetails as the Jobs API returns it (ray/dashboard/modules/job/pydantic_models.py), the fields we read. */
+interface RayJobDetails {
+  submission_id: string | null;
+  status: RayJobStatus;
+  message: string | null;
+  error_type: string | null;
+  start_time: number | null;
+  end_time: number | null;
+  driver_exit_code: number | null;
+}
+
+const KNOWN_STATUSES = new Set<string>(Object.values(RAY_JOB_STATUS));
+/** How Ray words a duplicate submission_id, inside the 500 that wraps the agent's 400 (platform-notes §1.2). */
+const DUPLICATE_SUBMISSION = /already exists/;
+
+const jobPath = (submissionId: string, suffix = '') => `/api/jobs/${encodeURIComponent(submissionId)}${suffix}`;
+
+/** The RayJobs port on a Ray cluster, through the dashboard's Jobs REST API. */
+export class HttpRayJobs implements RayJobs {
+  private readonly http: RayHttpClient;
+
+  constructor(private readonly options: HttpRayJobsOptions) {
+    this.http = new RayHttpClient(options);
+  }
+
+  async submit(spec: RayJobSpec): Promise<void> {
+    const body = {
+      submission_id: spec.submissionId,
+      entrypoint: spec.entrypoint,
+      runtime_env: {
+        // No pip/conda: they would make Ray build a Python environment for a Node job (platform-notes §1.4).
+        ...(this.options.workingDir ? { working_dir: this.options.workingDir } : {}),
+        ...(spec.env ? { env_vars: spec.env } : {}),
+      },
+      ...(spec.metadata ? { metadata: spec.metadata } : {}),
+      ...(this.options.entrypointNumCpus > 0 ? { entrypoint_num_cpus: this.options.entrypointNumCpus } : {}),
+      ...(this.options.entrypointMemoryBytes > 0 ? { entrypoint_memory: this.options.entrypointMemoryBytes } : {}),
+    };
+    const isDuplicate = (response: RayResponse) => response.status === 500 && DUPLICATE_SUBMISSION.test(response.body);
+    const response = await this.http.call('POST', '/api/jobs/', body, isDuplicate);
+    // A retried submit whose first attempt reached Ray, or a redelivered request: already submitted.
+    if (isDuplicate(response)) return;
+    RayHttpClient.json(response, `submit job ${spec.submissionId}`);
+  }
+
+  async get(submissionId: string): Promise<RayJobInfo | undefined> {
+    const response = await this.http.call('GET', jobPath(submissionId));
+    if (response.status === 404) return undefined;
+    return toRayJobInfo(RayHttpClient.json<RayJobDetails>(response, `describe job ${submissionId}`), submissionId);
+  }
+
+  async stop(submissionId: string): Promise<boolean> {
+    const response = await this.http.call('POST', jobPath(submissionId, '/stop'));
+    if (response.status === 404) return false;
+    return RayHttpClient.json<{ stopped: boolean }>(response, `stop job ${submissionId}`).stopped;
+  }
+
+  async logs(submissionId: string): Promise<string> {
+    const response = await this.http.call('GET', jobPath(submissionId, '/logs'));
+    if (response.status === 404) return '';
+    return RayHttpClient.json<{ logs: string }>(response, `read the logs of job ${submissionId}`).logs;
+  }
+
+  /** `/api/gcs_healthz` is 503 while the head's GCS is down, which the client turns into unavailability. */
+  async ping(): Promise<void> {
+    const response = await this.http.call('GET', '/api/gcs_healthz');
+    if (response.status !== 200) RayHttpClient.json(response, 'report its health');
+  }
+
+  async close(): Promise<void> {
+    this.http.close();
+  }
+}
+
+const toRayJobInfo = (details: RayJobDetails, submissionId: string): RayJobInfo => ({
+  submissionId: details.submission_id ?? submissionId,
+  // A status newer than this client knows is treated as still waiting.
+  status: KNOWN_STATUSES.has(details.status) ? details.status : RAY_JOB_STATUS.PENDING,
+  message: details.message ?? '',
+  ...(details.error_type ? { errorType: details.error_type } : {}),
+  ...(details.start_time !== null ? { startTime: details.start_time } : {}),
+  ...(details.end_time !== null ? { endTime: details.end_time } : {}),
+  exitCode: details.driver_exit_code,
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { loadAwsConfig } from '@dataset-profiler/aws';
+import { parseLocalConfig } from '@dataset-profiler/local';
+import { parseLambdaConfig } from '../../functions/aws/config.js';
+import { rayJobSpec } from '../../functions/aws/rayJobSpec.js';
+import { aJob, JOB_ID } from '../http/support/fixtures.js';
+
+const DEPLOYED = {
+  JOBS_TABLE: 'app-prod-JobsTable-abc',
+  REQUESTS_QUEUE: 'https://sqs.eu-west-1.amazonaws.com/123456789012/app-prod-Requests',
+  REQUESTS_DLQ: 'https://sqs.eu-west-1.amazonaws.com/123456789012/app-prod-RequestsDeadLetters',
+  EVENTS_QUEUE: 'https://sqs.eu-west-1.amazonaws.com/123456789012/app-prod-Events',
+  EVENTS_DLQ: 'https://sqs.eu-west-1.amazonaws.com/123456789012/app-prod-EventsDeadLetters',
+  PROFILES_BUCKET: 'app-prod-profilesbucket-xyz',
+  DATA_ROOT: 's3://app-prod-databucket-xyz/datasets',
+  RAY_ADDRESS: 'http://ray-head.internal:8265',
+  AWS_REGION: 'eu-west-1',
+};
+
+describe('the Ray submission the dispatcher makes on AWS', () => {
+  it("hands the job what its AWS wiring reads, as the job's entry point parses it", () => {
+    const spec = rayJobSpec(parseLambdaConfig(DEPLOYED))(aJob());
+    expect(spec).toMatchObject({ submissionId: JOB_ID, entrypoint: 'node --enable-source-maps /opt/dataset-profiler/dist/profile-job.js' });
+    // Ray adds its GCS address as RAY_ADDRESS; the job entry ignores it (packages/local/src/profileJob.ts).
+    const jobEnv = { ...spec.env, RAY_ADDRESS: undefined };
+    expect(parseLocalConfig(jobEnv)).toMatchObject({ PROFILER_BACKEND: 'aws', DATA_ROOT: DEPLOYED.DATA_ROOT, DATASET_DOWNLOAD_MAX_BYTES: 10 * 1024 ** 3 });
+    expect(loadAwsConfig(jobEnv)).toMatchObject({
+      AWS_REGION: 'eu-west-1',
+      JOBS_TABLE: DEPLOYED.JOBS_TABLE,
+      EVENTS_QUEUE: DEPLOYED.EVENTS_QUEUE,
+      PROFILES_BUCKET: DEPLOYED.PROFILES_BUCKET,
+    });
+    expect(Object.values(spec.env ?? {}).every((value) => typeof value === 'string')).toBe(true);
+  });
+
+  it('refuses a Lambda configuration without an s3:// data root or a Ray address, naming the variable', () => {
+    expect(() => parseLambdaConfig({ ...DEPLOYED, DATA_ROOT: '/mnt/data' })).toThrow(/DATA_ROOT: must be an s3:\/\/bucket\/prefix URI/);
+    expect(() => parseLambdaConfig({ ...DEPLOYED, RAY_ADDRESS: undefined })).toThrow(/RAY_ADDRESS/);
+  });
+});
