@@ -33,3 +33,5 @@ until curl -sf "http://127.0.0.1:$ray_dashboard_port/api/gcs_healthz" >/dev/null
   sleep 1
 done
 export RAY_ADDRESS="http://127.0.0.1:$ray_dashboard_port"
+# The fault suites start a private head of their own with the same installation.
+export RAY_BIN="$ray_venv/bin/ray"

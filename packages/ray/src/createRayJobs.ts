@@ -17,7 +17,7 @@ const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.+)$/;
 /** Spread into a composition root's z.object so one parse reads everything. */
 export const rayConfigShape = {
   /** The Ray dashboard (Jobs API), e.g. http://127.0.0.1:8265; unset = the embedded local runner. */
-  RAY_ADDRESS: z.url({ protocol: /^https?$/ }).optional(),
+  RAY_ADDRESS: z.preprocess((value) => (value === '' ? undefined : value), z.url({ protocol: /^https?$/ }).optional()),
   RAY_AUTH_TOKEN: z.string().min(1).optional(),
   RAY_EXTRA_HEADER: z.string().regex(HEADER, 'must be "Name: value"').optional(),
   RAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(defaults.RAY_REQUEST_TIMEOUT_MS),

@@ -40,7 +40,11 @@ export const ProfileResponseSchema = z.object({
 
 export const CddProfilePathResponseSchema = z.object({ cdd_profile_path: z.string().nullable() });
 
-export const CleanUpRequestSchema = z.strictObject({ job_id: z.uuid() });
+export const CleanUpRequestSchema = z.strictObject({
+  job_id: z.uuid(),
+  /** Stop the job's runner job first instead of answering 409 while it runs. */
+  force: z.boolean().optional(),
+});
 export const CleanUpResponseSchema = z.object({ job_id: z.uuid(), status: z.literal('CLEANED_UP') });
 
 export const ValidationIssueSchema = z.object({

@@ -6,15 +6,22 @@ import { isFinal } from '../stateMachine.js';
 import { applyJobEvent } from './applyJobEvent.js';
 
 /**
- * Deletes the job's light and heavy profiles and marks it CLEANED_UP; 409 while it is still running.
+ * Deletes the job's light and heavy profiles and marks it CLEANED_UP; 409 while it is still running,
+ * unless `force`, which stops its runner job and fails it first.
  * The CDD profile belongs to the dataset (the newest job of that dataset wrote it) and stays.
  */
 export const cleanUp = async (
-  s: Pick<Services, 'jobs' | 'profiles' | 'clock' | 'logger'>,
+  s: Pick<Services, 'jobs' | 'profiles' | 'ray' | 'clock' | 'logger'>,
   jobId: string,
+  options: { force?: boolean } = {},
 ): Promise<{ job_id: string; status: 'CLEANED_UP' }> => {
-  const job = await s.jobs.get(jobId);
+  let job = await s.jobs.get(jobId);
   if (!job) throw new JobNotFoundError(jobId);
+  if (!isFinal(job) && options.force) {
+    await s.ray.stop(jobId);
+    await applyJobEvent(s, { type: JOB_EVENT.FAILED, jobId, message: 'Stopped by a forced clean-up', additionalDetails: { step: job.progress.phase } });
+    job = (await s.jobs.get(jobId)) ?? job;
+  }
   if (job.status !== JOB_STATUS.CLEANED_UP) {
     if (!isFinal(job)) throw new JobStateConflictError(jobId, job.status);
     for (const key of [job.profiles.light, job.profiles.heavy]) if (key) await s.profiles.delete(key);
