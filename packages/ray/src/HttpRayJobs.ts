@@ -1,12 +1,16 @@
 import { RAY_JOB_STATUS, type RayJobInfo, type RayJobs, type RayJobSpec, type RayJobStatus } from '@dataset-profiler/core';
 import { RayHttpClient, type RayHttpClientOptions, type RayResponse } from './http/RayHttpClient.js';
+import { WorkingDirPackage } from './http/WorkingDirPackage.js';
 
 export interface HttpRayJobsOptions extends RayHttpClientOptions {
   /** CPUs each job holds while it runs (`entrypoint_num_cpus`); Ray queues what does not fit. 0 pins jobs to the head. */
   entrypointNumCpus: number;
   /** Memory in bytes each job reserves (`entrypoint_memory`); 0 reserves none. */
   entrypointMemoryBytes: number;
-  /** A `gcs://…zip` (see uploadWorkingDir), `https://…zip` or `s3://…` URI the jobs start in. */
+  /**
+   * Where jobs start: a local folder, uploaded to Ray as a package (platform-notes §1.5), or a URI Ray
+   * fetches itself (`gcs://…`, `https://….zip`, `s3://…`). Unset: entrypoints use absolute paths.
+   */
   workingDir?: string;
 }
 
@@ -30,18 +34,25 @@ const jobPath = (submissionId: string, suffix = '') => `/api/jobs/${encodeURICom
 /** The RayJobs port on a Ray cluster, through the dashboard's Jobs REST API. */
 export class HttpRayJobs implements RayJobs {
   private readonly http: RayHttpClient;
+  private readonly workingDir: (() => Promise<string>) | undefined;
 
   constructor(private readonly options: HttpRayJobsOptions) {
     this.http = new RayHttpClient(options);
+    const dir = options.workingDir;
+    if (dir) {
+      const upload = dir.includes('://') ? undefined : new WorkingDirPackage(this.http, dir);
+      this.workingDir = upload ? () => upload.uri() : async () => dir;
+    }
   }
 
   async submit(spec: RayJobSpec): Promise<void> {
+    const workingDir = await this.workingDir?.();
     const body = {
       submission_id: spec.submissionId,
       entrypoint: spec.entrypoint,
       runtime_env: {
         // No pip/conda: they would make Ray build a Python environment for a Node job (platform-notes §1.4).
-        ...(this.options.workingDir ? { working_dir: this.options.workingDir } : {}),
+        ...(workingDir ? { working_dir: workingDir } : {}),
         ...(spec.env ? { env_vars: spec.env } : {}),
       },
       ...(spec.metadata ? { metadata: spec.metadata } : {}),
