@@ -81,7 +81,7 @@ export class HttpRayJobs implements RayJobs {
   async logs(submissionId: string): Promise<string> {
     const response = await this.http.call('GET', jobPath(submissionId, '/logs'));
     if (response.status === 404) return '';
-    return RayHttpClient.json<{ logs: string }>(response, `read the logs of job ${submissionId}`).logs;
+    return withoutRayLines(RayHttpClient.json<{ logs: string }>(response, `read the logs of job ${submissionId}`).logs);
   }
 
   /** `/api/gcs_healthz` is 503 while the head's GCS is down, which the client turns into unavailability. */
@@ -94,6 +94,17 @@ export class HttpRayJobs implements RayJobs {
     this.http.close();
   }
 }
+
+/**
+ * Ray writes its own lines into a job's log ("Runtime env is setting up.", "Running entrypoint for job
+ * X: <command>"); the port's logs are what the entrypoint printed, as the local runner keeps them.
+ */
+const RAY_LOG_LINE = /^(?:Running entrypoint for job \S+: .*|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\t[A-Z]+ job_(?:manager|supervisor)\.py:\d+ -- .*)$/;
+const withoutRayLines = (logs: string): string =>
+  logs
+    .split('\n')
+    .filter((line) => !RAY_LOG_LINE.test(line))
+    .join('\n');
 
 const toRayJobInfo = (details: RayJobDetails, submissionId: string): RayJobInfo => ({
   submissionId: details.submission_id ?? submissionId,
