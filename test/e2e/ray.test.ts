@@ -68,6 +68,25 @@ describeWithService('RAY_ADDRESS', 'the local stack on a real Ray head', (addres
     expect((await getJson(`${stack.url}/profiler/runner_status/${body.job_id}`)).body).toBe('failed');
   }, 120_000);
 
+  it('answers 409 to clean_up of a job running on Ray, and with force stops the Ray job first', async () => {
+    const stack = await start();
+    const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, specFor('subway_data'));
+    const runnerStatus = async () => (await getJson(`${stack.url}/profiler/runner_status/${body.job_id}`)).body as string;
+    const deadline = Date.now() + 60_000;
+    while ((await runnerStatus()) !== 'in_progress') {
+      if (Date.now() > deadline) throw new Error('the job never ran on Ray');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await postJson(`${stack.url}/profiler/clean_up`, { job_id: body.job_id })).status).toBe(409);
+    const forced = await postJson(`${stack.url}/profiler/clean_up`, { job_id: body.job_id, force: true });
+    expect(forced).toMatchObject({ status: 200, body: { job_id: body.job_id, status: 'CLEANED_UP' } });
+    while ((await runnerStatus()) !== 'failed') {
+      if (Date.now() > deadline) throw new Error('the Ray job was not stopped');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect((await getJson(`${stack.url}/profiler/job_status/${body.job_id}`)).body.status).toBe('CLEANED_UP');
+  }, 120_000);
+
   it('runs 50 triggers on the 2-CPU head to completion: Ray queues the jobs that do not fit', async () => {
     // The reconciler asks Ray about every unfinished job each pass: on two cores, polling 50 jobs twice a
     // second would take the CPU the jobs need.
