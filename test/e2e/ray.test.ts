@@ -3,9 +3,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../support/externalService.js';
 import { getJson, makeDirs, postJson, specFor, startStack, waitForFinal, type RunningStack } from '../support/localStack.js';
+import { takeTurnOnSharedHead } from '../support/rayHead.js';
 
 /** The local stack with RAY_ADDRESS: every profile job runs as a Ray job on the head .ci/run started. */
 describeWithService('RAY_ADDRESS', 'the local stack on a real Ray head', (address) => {
+  // Suites on the shared head take turns (see takeTurnOnSharedHead).
+  let releaseTurn: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    releaseTurn = await takeTurnOnSharedHead(address, 900_000);
+  }, 905_000);
+  afterAll(() => releaseTurn?.());
   let dirs: Awaited<ReturnType<typeof makeDirs>>;
   const stacks: RunningStack[] = [];
   const env = (extra: Record<string, string> = {}) => ({

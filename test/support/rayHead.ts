@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A free loopback TCP port. */
 export const freePort = (): Promise<number> =>
@@ -69,4 +71,36 @@ export const startPrivateRayHead = async (rayBin: string, dashboardPort: number)
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
   return { address, kill };
+};
+
+/**
+ * The suites that share the head .ci/run started take turns (vitest runs two files at once): the 50-job
+ * run would otherwise hold every CPU while another suite's jobs wait PENDING past their time-outs.
+ * A directory is the lock; one left by a dead process is taken over. Returns the release.
+ */
+export const takeTurnOnSharedHead = async (address: string, timeoutMs: number): Promise<() => Promise<void>> => {
+  const lock = join(tmpdir(), `ray-head-turn-${new URL(address).port}`);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await mkdir(lock);
+      await writeFile(join(lock, 'pid'), String(process.pid));
+      return () => rm(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number(await readFile(join(lock, 'pid'), 'utf8').catch(() => ''));
+    if (holder && !isAlive(holder)) await rm(lock, { recursive: true, force: true });
+    if (Date.now() > deadline) throw new Error(`another suite held the shared Ray head for over ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 };

@@ -1,16 +1,23 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { isTerminalRayStatus, RAY_JOB_STATUS, RunnerUnavailableError, type RayJobInfo } from '@dataset-profiler/core';
 import { HttpRayJobs, type HttpRayJobsOptions } from '../src/HttpRayJobs.js';
 import { RayRequestRejectedError } from '../src/errors.js';
 import { eventually, makeTempDir } from '../../../test/contracts/contractKit.js';
 import { describeWithService } from '../../../test/support/externalService.js';
+import { takeTurnOnSharedHead } from '../../../test/support/rayHead.js';
 
 const headCpus = () => Number(process.env.RAY_HEAD_NUM_CPUS ?? 2);
 
 /** What only Ray does (the shared behaviour is the contract suite in test/contracts/ray.test.ts). */
 describeWithService('RAY_ADDRESS', 'Class: HttpRayJobs on a real Ray head', (address) => {
+  // Suites on the shared head take turns (see takeTurnOnSharedHead).
+  let releaseTurn: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    releaseTurn = await takeTurnOnSharedHead(address, 900_000);
+  }, 905_000);
+  afterAll(() => releaseTurn?.());
   const made: { ray: HttpRayJobs; ids: string[] }[] = [];
   const newRay = (options: Partial<HttpRayJobsOptions> = {}) => {
     const ray = new HttpRayJobs({ baseUrl: address, requestTimeoutMs: 5_000, retryBudgetMs: 5_000, entrypointNumCpus: 0, entrypointMemoryBytes: 0, ...options });
