@@ -15,6 +15,9 @@ fi
 ray_tmp="$(mktemp -d /tmp/rayci-XXXX)"
 ray_dashboard_port=$(free_port)
 export RAY_HEAD_NUM_CPUS=2
+# Registered first, so that a head that half started is stopped too (the CI machine's only Ray; the
+# fault suites' private heads are gone by then).
+on_exit "'$ray_venv/bin/ray' stop --force >/dev/null 2>&1; rm -rf '$ray_tmp'"
 RAY_USAGE_STATS_ENABLED=0 "$ray_venv/bin/ray" start --head --disable-usage-stats \
   --node-ip-address=127.0.0.1 --port="$(free_port)" \
   --dashboard-host=127.0.0.1 --dashboard-port="$ray_dashboard_port" --include-dashboard=true \
@@ -24,7 +27,6 @@ RAY_USAGE_STATS_ENABLED=0 "$ray_venv/bin/ray" start --head --disable-usage-stats
   --num-cpus="$RAY_HEAD_NUM_CPUS" --num-gpus=0 --object-store-memory=100000000 --memory=2000000000 \
   --temp-dir="$ray_tmp" --log-style=record >"$CI_WORK/ray-start.log" 2>&1 \
   || { cat "$CI_WORK/ray-start.log" >&2; false; }
-on_exit "'$ray_venv/bin/ray' stop --force >/dev/null 2>&1; rm -rf '$ray_tmp'"
 # `ray start` returns before the dashboard serves the Jobs API (platform-notes §1.6): poll it.
 ray_deadline=$((SECONDS + 90))
 until curl -sf "http://127.0.0.1:$ray_dashboard_port/api/gcs_healthz" >/dev/null \
@@ -33,3 +35,5 @@ until curl -sf "http://127.0.0.1:$ray_dashboard_port/api/gcs_healthz" >/dev/null
   sleep 1
 done
 export RAY_ADDRESS="http://127.0.0.1:$ray_dashboard_port"
+# The fault suites start a private head of their own with the same installation.
+export RAY_BIN="$ray_venv/bin/ray"

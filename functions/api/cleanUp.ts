@@ -10,7 +10,7 @@ export const cleanUpEndpoint = (s: Services): Endpoint =>
     const jobId = cleanUpJobId(body, request.body);
     request.annotate({ job_id: jobId });
     // The reference answers {"detail": "SUCCESS"}; the job id and its new status sit beside it.
-    return json({ detail: 'SUCCESS', ...(await cleanUp(s, jobId)) });
+    return json({ detail: 'SUCCESS', ...(await cleanUp(s, jobId, { force: body.force === true })) });
   };
 
 /** `profile_job_id` (the reference's name) or its alias `job_id`: one is required, both must agree. */

@@ -1,14 +1,22 @@
+import { afterAll, beforeAll } from 'vitest';
 import { isTerminalRayStatus, type RayJobSpec } from '@dataset-profiler/core';
 import { HttpRayJobs } from '@dataset-profiler/ray';
 import { describeWithService } from '../support/externalService.js';
 import { eventually } from './contractKit.js';
 import { rayJobsContract } from './RayJobs.contract.js';
+import { takeTurnOnSharedHead } from '../support/rayHead.js';
 
 /** CPUs of the head .ci/services/30-ray.sh starts (--num-cpus); jobs are sized so `concurrency` fit at once. */
 const headCpus = () => Number(process.env.RAY_HEAD_NUM_CPUS ?? 2);
 
 /** The RayJobs contract against a real Ray head, unchanged: what the local runner does, Ray does. */
 describeWithService('RAY_ADDRESS', 'HttpRayJobs on a real Ray head', (address) => {
+  // Suites on the shared head take turns (see takeTurnOnSharedHead).
+  let releaseTurn: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    releaseTurn = await takeTurnOnSharedHead(address, 900_000);
+  }, 905_000);
+  afterAll(() => releaseTurn?.());
   rayJobsContract({
     skip: [
       {

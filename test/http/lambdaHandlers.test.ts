@@ -7,6 +7,7 @@ import { lambdaApi, toAnswer } from './support/api.js';
 import { apiEvent, capturingLogger, context, jsonEvent } from './support/events.js';
 import { corruptJobRecord, openCircuit, RAY_DOWN, testServices, untilRunnerStatus } from './support/services.js';
 import { aJob, JOB_ID, UNKNOWN_JOB_ID, validRequest } from './support/fixtures.js';
+import { eventually } from '../contracts/contractKit.js';
 
 const TRIGGER = '/profiler/trigger_profile';
 
@@ -240,6 +241,17 @@ describe('HTTP handlers invoked with plain API Gateway v2 events', () => {
       expect(none.body.detail).toEqual([{ loc: ['body', 'profile_job_id'], msg: 'Field required', type: 'missing', input: { force: true } }]);
       const both = await api.call(jsonEvent('POST', '/profiler/clean_up', { profile_job_id: JOB_ID, job_id: UNKNOWN_JOB_ID }));
       expect(both.body.detail).toMatchObject([{ loc: ['body', 'job_id'], type: 'value_error' }]);
+    });
+
+    it('with force: true, stops the running job in the runner, fails it, then cleans it up', async () => {
+      const t = await testServices();
+      await t.services.jobs.create(aJob({ status: 'STARTING' }));
+      await t.runner.submit({ submissionId: JOB_ID, entrypoint: 'sleep 30' });
+      await eventually(() => t.runner.get(JOB_ID), (info) => info?.status === RAY_JOB_STATUS.RUNNING, 10_000);
+      const answer = await lambdaApi(t.services).call(jsonEvent('POST', '/profiler/clean_up', { job_id: JOB_ID, force: true }));
+      expect(answer.body).toEqual({ detail: 'SUCCESS', job_id: JOB_ID, status: 'CLEANED_UP' });
+      expect(await eventually(() => t.runner.get(JOB_ID), (info) => info?.status === RAY_JOB_STATUS.STOPPED, 10_000)).toBeDefined();
+      expect(await t.services.jobs.get(JOB_ID)).toMatchObject({ status: 'CLEANED_UP', message: 'Stopped by a forced clean-up' });
     });
   });
 

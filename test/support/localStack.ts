@@ -25,7 +25,8 @@ export const startStack = (env: Record<string, string>): Promise<RunningStack> =
   new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--enable-source-maps', join(REPO, 'dist/local-stack.js')], {
       cwd: REPO,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+      // The local runner unless the test sets RAY_ADDRESS itself (.ci/run exports one for the Ray suites).
+      env: { ...process.env, RAY_ADDRESS: '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const logs: Record<string, unknown>[] = [];

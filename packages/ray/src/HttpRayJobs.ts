@@ -1,12 +1,16 @@
 import { RAY_JOB_STATUS, type RayJobInfo, type RayJobs, type RayJobSpec, type RayJobStatus } from '@dataset-profiler/core';
 import { RayHttpClient, type RayHttpClientOptions, type RayResponse } from './http/RayHttpClient.js';
+import { WorkingDirPackage } from './http/WorkingDirPackage.js';
 
 export interface HttpRayJobsOptions extends RayHttpClientOptions {
   /** CPUs each job holds while it runs (`entrypoint_num_cpus`); Ray queues what does not fit. 0 pins jobs to the head. */
   entrypointNumCpus: number;
   /** Memory in bytes each job reserves (`entrypoint_memory`); 0 reserves none. */
   entrypointMemoryBytes: number;
-  /** A `gcs://…zip` (see uploadWorkingDir), `https://…zip` or `s3://…` URI the jobs start in. */
+  /**
+   * Where jobs start: a local folder, uploaded to Ray as a package (platform-notes §1.5), or a URI Ray
+   * fetches itself (`gcs://…`, `https://….zip`, `s3://…`). Unset: entrypoints use absolute paths.
+   */
   workingDir?: string;
 }
 
@@ -30,18 +34,25 @@ const jobPath = (submissionId: string, suffix = '') => `/api/jobs/${encodeURICom
 /** The RayJobs port on a Ray cluster, through the dashboard's Jobs REST API. */
 export class HttpRayJobs implements RayJobs {
   private readonly http: RayHttpClient;
+  private readonly workingDir: (() => Promise<string>) | undefined;
 
   constructor(private readonly options: HttpRayJobsOptions) {
     this.http = new RayHttpClient(options);
+    const dir = options.workingDir;
+    if (dir) {
+      const upload = dir.includes('://') ? undefined : new WorkingDirPackage(this.http, dir);
+      this.workingDir = upload ? () => upload.uri() : async () => dir;
+    }
   }
 
   async submit(spec: RayJobSpec): Promise<void> {
+    const workingDir = await this.workingDir?.();
     const body = {
       submission_id: spec.submissionId,
       entrypoint: spec.entrypoint,
       runtime_env: {
         // No pip/conda: they would make Ray build a Python environment for a Node job (platform-notes §1.4).
-        ...(this.options.workingDir ? { working_dir: this.options.workingDir } : {}),
+        ...(workingDir ? { working_dir: workingDir } : {}),
         ...(spec.env ? { env_vars: spec.env } : {}),
       },
       ...(spec.metadata ? { metadata: spec.metadata } : {}),
@@ -70,7 +81,7 @@ export class HttpRayJobs implements RayJobs {
   async logs(submissionId: string): Promise<string> {
     const response = await this.http.call('GET', jobPath(submissionId, '/logs'));
     if (response.status === 404) return '';
-    return RayHttpClient.json<{ logs: string }>(response, `read the logs of job ${submissionId}`).logs;
+    return withoutRayLines(RayHttpClient.json<{ logs: string }>(response, `read the logs of job ${submissionId}`).logs);
   }
 
   /** `/api/gcs_healthz` is 503 while the head's GCS is down, which the client turns into unavailability. */
@@ -83,6 +94,17 @@ export class HttpRayJobs implements RayJobs {
     this.http.close();
   }
 }
+
+/**
+ * Ray writes its own lines into a job's log ("Runtime env is setting up.", "Running entrypoint for job
+ * X: <command>"); the port's logs are what the entrypoint printed, as the local runner keeps them.
+ */
+const RAY_LOG_LINE = /^(?:Running entrypoint for job \S+: .*|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\t[A-Z]+ job_(?:manager|supervisor)\.py:\d+ -- .*)$/;
+const withoutRayLines = (logs: string): string =>
+  logs
+    .split('\n')
+    .filter((line) => !RAY_LOG_LINE.test(line))
+    .join('\n');
 
 const toRayJobInfo = (details: RayJobDetails, submissionId: string): RayJobInfo => ({
   submissionId: details.submission_id ?? submissionId,

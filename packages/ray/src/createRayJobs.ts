@@ -17,7 +17,7 @@ const HEADER = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+):\s*(.+)$/;
 /** Spread into a composition root's z.object so one parse reads everything. */
 export const rayConfigShape = {
   /** The Ray dashboard (Jobs API), e.g. http://127.0.0.1:8265; unset = the embedded local runner. */
-  RAY_ADDRESS: z.url({ protocol: /^https?$/ }).optional(),
+  RAY_ADDRESS: z.preprocess((value) => (value === '' ? undefined : value), z.url({ protocol: /^https?$/ }).optional()),
   RAY_AUTH_TOKEN: z.string().min(1).optional(),
   RAY_EXTRA_HEADER: z.string().regex(HEADER, 'must be "Name: value"').optional(),
   RAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(defaults.RAY_REQUEST_TIMEOUT_MS),
@@ -26,6 +26,8 @@ export const rayConfigShape = {
   RAY_ENTRYPOINT_MEMORY: z.coerce.number().int().min(0).default(defaults.RAY_ENTRYPOINT_MEMORY),
   /** The command a Ray node runs for a profile job; default: this machine's node and bundle (one-machine clusters). */
   RAY_JOB_ENTRYPOINT: z.string().min(1).optional(),
+  /** A local folder uploaded as the jobs' working_dir, or a URI Ray fetches (gcs://, https://…zip, s3://). */
+  RAY_WORKING_DIR: z.string().min(1).optional(),
 };
 
 export type RayConfig = z.infer<z.ZodObject<typeof rayConfigShape>>;
@@ -53,6 +55,7 @@ export const createRayJobs = (config: RayConfig, fallback: { local?: LocalRayJob
       retryBudgetMs: config.RAY_RETRY_BUDGET_MS,
       entrypointNumCpus: config.RAY_ENTRYPOINT_NUM_CPUS,
       entrypointMemoryBytes: config.RAY_ENTRYPOINT_MEMORY,
+      ...(config.RAY_WORKING_DIR ? { workingDir: config.RAY_WORKING_DIR } : {}),
     });
   }
   if (fallback.local) return new LocalRayJobs(fallback.local);

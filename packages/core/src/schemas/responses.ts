@@ -49,6 +49,8 @@ export const CddProfilePathResponseSchema = z.object({ cdd_profile_path: z.strin
 export const CleanUpRequestSchema = z.object({
   profile_job_id: AnyUuidSchema.optional().meta({ description: "The job to clean up (the reference's field); one of the two is required" }),
   job_id: AnyUuidSchema.optional().meta({ description: 'Alias of profile_job_id' }),
+  /** Stop the job's runner job first instead of answering 409 while it runs. */
+  force: z.boolean().optional().meta({ description: 'Stop a running job first instead of answering 409' }),
 });
 export const CleanUpResponseSchema = z.object({ detail: z.literal('SUCCESS'), job_id: z.uuid(), status: z.literal('CLEANED_UP') });
 

@@ -8,17 +8,24 @@ import { applyJobEvent } from './applyJobEvent.js';
 
 /**
  * Marks the job CLEANED_UP, then deletes its light and heavy profiles (and a published copy of its
- * profile answer); 409 while it is still running.
+ * profile answer); 409 while it is still running,
+ * unless `force`, which stops its runner job and fails it first.
  * Stored first, deleted after: a lost race leaves the files in place with the 409, and a crash in
  * between leaves files that a repeated clean_up removes (the job's own keys are deterministic).
  * The CDD profile belongs to the dataset (the newest job of that dataset wrote it) and stays.
  */
 export const cleanUp = async (
-  s: Pick<Services, 'jobs' | 'profiles' | 'clock' | 'logger'>,
+  s: Pick<Services, 'jobs' | 'profiles' | 'ray' | 'clock' | 'logger'>,
   jobId: string,
+  options: { force?: boolean } = {},
 ): Promise<{ job_id: string; status: 'CLEANED_UP' }> => {
-  const job = await s.jobs.get(jobId);
+  let job = await s.jobs.get(jobId);
   if (!job) throw new JobNotFoundError(jobId);
+  if (!isFinal(job) && options.force) {
+    await s.ray.stop(jobId);
+    await applyJobEvent(s, { type: JOB_EVENT.FAILED, jobId, message: 'Stopped by a forced clean-up', additionalDetails: { step: job.progress.phase } });
+    job = (await s.jobs.get(jobId)) ?? job;
+  }
   if (job.status !== JOB_STATUS.CLEANED_UP) {
     if (!isFinal(job)) throw new JobStateConflictError(jobId, job.status);
     const outcome = await applyJobEvent(s, { type: JOB_EVENT.CLEANED_UP, jobId });

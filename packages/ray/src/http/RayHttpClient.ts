@@ -76,9 +76,11 @@ export class RayHttpClient {
 
   private send(method: string, path: string, body: unknown, timeoutMs: number): Promise<RayResponse> {
     const url = new URL(path.replace(/^\//, ''), this.base);
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    // Bytes (a working_dir package) go as they are; anything else as JSON.
+    const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
     const headers: Record<string, string | number> = { accept: 'application/json', ...this.options.headers };
-    if (payload) Object.assign(headers, { 'content-type': 'application/json', 'content-length': payload.length });
+    const contentType = Buffer.isBuffer(body) ? 'application/octet-stream' : 'application/json';
+    if (payload) Object.assign(headers, { 'content-type': contentType, 'content-length': payload.length });
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise((resolve, reject) => {
       const req = send(url, { method, headers, agent: this.agent, signal: AbortSignal.timeout(timeoutMs) }, (res) => {
