@@ -8,12 +8,15 @@
  * hashing), else by hash aggregation. Small tables get their quantiles in the first scan
  * (quantile_cont holds a column in memory), larger ones from exactQuantiles, which streams, so
  * memory stays flat at any size. Every aggregate is order-independent, so results do not depend on
- * how threads split the rows. Booleans need only two counts (booleanStats.ts).
+ * how threads split the rows. Booleans need only two counts (booleanStats.ts). Integer columns
+ * of a range under GROUPED_MAX_RANGE values take neither the second scan nor the quantile rounds:
+ * one GROUP BY on the value yields all their statistics (groupedIntegers.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { booleanStatistics } from './booleanStats.js';
 import { floatPlan, integerPlan, momentFieldCount, momentsSql, readMoments, smallestMagnitudeSql, type MomentPlan } from './exactMoments.js';
 import { exactQuantiles } from './exactQuantiles.js';
+import { groupedIntegerStatistics, isGroupable } from './groupedIntegers.js';
 import { histogramSql, readHistogram } from './histogram.js';
 import { finiteOrNull } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
@@ -183,7 +186,10 @@ export async function numericStatistics(connection: DuckDBConnection, table: str
     });
   }
   const ranged = withRange(columns, results, smallest);
-  await secondScan(connection, table, ranged);
-  if (!inMemory) await largeQuantiles(connection, table, ranged);
+  const grouped = ranged.filter(({ column, result }) => isIntegral(column) && isGroupable(result.min, result.max));
+  const scanned = ranged.filter((r) => !grouped.includes(r));
+  await groupedIntegerStatistics(connection, table, grouped.map(({ column, result }) => ({ value: numericValueSql(column), result })), QUANTILES);
+  await secondScan(connection, table, scanned);
+  if (!inMemory) await largeQuantiles(connection, table, scanned);
   return results;
 }
