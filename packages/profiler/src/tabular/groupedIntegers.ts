@@ -52,7 +52,7 @@ function histogramEntries(column: GroupedColumn, cumulative: unknown[]): { key: 
   return upperEdges(column).map((edge, i) => ({ key: edge, value: Number(cumulative[i] ?? 0) - (i === 0 ? 0 : Number(cumulative[i - 1] ?? 0)) }));
 }
 
-/** Fills histogram, unique, moments and quantiles of each column's result (count, min, max known). */
+/** Fills histogram, unique, moments and (unless `quantiles` is empty) quantiles of each column's result (count, min, max known). */
 export async function groupedIntegerStatistics(connection: DuckDBConnection, table: string, columns: GroupedColumn[], quantiles: readonly number[]): Promise<void> {
   for (const column of columns) {
     const { result } = column;
@@ -65,7 +65,7 @@ export async function groupedIntegerStatistics(connection: DuckDBConnection, tab
       unique: Number(unique),
       histogram: readHistogram(result, histogramEntries(column, fields.slice(0, bins))),
       mean: moments.mean, variance: moments.variance, standardDeviation: moments.standardDeviation, momentsExact: moments.exact,
-      quantiles: quantiles.map((q) => interpolate(order, (result.count - 1) * q, result.count)),
     });
+    if (quantiles.length > 0) result.quantiles = quantiles.map((q) => interpolate(order, (result.count - 1) * q, result.count));
   }
 }

@@ -7,7 +7,7 @@
  *   counted in uniqueCount, shown in samples and mostFrequent, and counted in `nullLikeCount`.
  * Whitespace-only fields are values, as in pandas.
  */
-import { quoteLiteral } from './sql.js';
+import { listLiteral } from './sql.js';
 
 /** pandas 2.x's default NA strings without the empty one, plus `-`, a common numeric placeholder. */
 export const NULL_LIKE_TOKENS: readonly string[] = [
@@ -26,9 +26,12 @@ export function isEmptyOrNullLike(value: string): boolean {
   return value === '' || TOKENS.has(value);
 }
 
-/** SQL: true when the VARCHAR expression is one of the tokens. */
+/**
+ * SQL: true when the VARCHAR expression is one of the tokens. Not `IN (…)`: DuckDB plans a long IN
+ * list as a join, which loses the file order that samples and examples are read in.
+ */
 export function nullLikeSql(ident: string): string {
-  return `${ident} IN (${NULL_LIKE_TOKENS.map(quoteLiteral).join(', ')})`;
+  return `list_contains(${listLiteral(NULL_LIKE_TOKENS)}, ${ident})`;
 }
 
 /** SQL: a VARCHAR expression of a typed column with its tokens as NULL. */

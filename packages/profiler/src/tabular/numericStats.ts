@@ -188,7 +188,7 @@ export async function numericStatistics(connection: DuckDBConnection, table: str
   const ranged = withRange(columns, results, smallest);
   const grouped = ranged.filter(({ column, result }) => isIntegral(column) && isGroupable(result.min, result.max));
   const scanned = ranged.filter((r) => !grouped.includes(r));
-  await groupedIntegerStatistics(connection, table, grouped.map(({ column, result }) => ({ value: numericValueSql(column), result })), QUANTILES);
+  await groupedIntegerStatistics(connection, table, grouped.map(({ column, result }) => ({ value: numericValueSql(column), result })), inMemory ? [] : QUANTILES);
   await secondScan(connection, table, scanned);
   if (!inMemory) await largeQuantiles(connection, table, scanned);
   return results;
