@@ -1,7 +1,7 @@
 /**
- * Integer columns of a small range (small integers, short numeric codes): one GROUP BY on the
- * value gives the column's distribution as (value, count) pairs, at most GROUPED_MAX_RANGE of
- * them, and every remaining statistic follows exactly from those pairs in the same statement:
+ * Integer columns of few distinct values (small integers, numeric codes, dates as numbers): one
+ * GROUP BY on the value gives the column's distribution as (value, count) pairs, at most about
+ * GROUPED_MAX_VALUES of them, and every remaining statistic follows exactly from those pairs in the same statement:
  * the distinct count, the histogram (cumulative counts at the bin edges, the same x <= edge rule
  * as histogram()), the moments (exactMoments.ts sums, each limb weighted by its count) and the
  * order statistics (the smallest value whose cumulative count passes the rank). That replaces a
@@ -15,8 +15,10 @@ import { binEdges, readHistogram } from './histogram.js';
 import { queryRows } from './loadedTable.js';
 import type { NumericResult } from './numericStats.js';
 
-/** Ranges up to this many values are grouped: the hash table stays small whatever the row count. */
-export const GROUPED_MAX_RANGE = 2 ** 20;
+/** Columns of at most this many distinct values are grouped: the hash table stays small whatever the row count. */
+export const GROUPED_MAX_VALUES = 2 ** 20;
+/** An estimate's error (HyperLogLog, a few percent) must not let a column past the limit by much. */
+const ESTIMATE_MARGIN = 0.9;
 
 export interface GroupedColumn {
   /** The column as a BIGINT SQL expression. */
@@ -24,8 +26,10 @@ export interface GroupedColumn {
   result: NumericResult & { min: number; max: number };
 }
 
-export function isGroupable(min: number, max: number): boolean {
-  return Number.isSafeInteger(min) && Number.isSafeInteger(max) && min < max && max - min < GROUPED_MAX_RANGE;
+/** `estimatedDistinct`: approx_count_distinct of the column; a range below the limit needs none. */
+export function isGroupable(min: number, max: number, estimatedDistinct: number | null): boolean {
+  if (!Number.isSafeInteger(min) || !Number.isSafeInteger(max) || min >= max) return false;
+  return max - min < GROUPED_MAX_VALUES || (estimatedDistinct ?? Infinity) <= GROUPED_MAX_VALUES * ESTIMATE_MARGIN;
 }
 
 /** Limbs of v; in BIGINT, a product of two limbs times a count could overflow, so the count is HUGEINT. */
