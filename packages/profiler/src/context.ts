@@ -73,7 +73,7 @@ const DG_TERMS = [
   'imageFormat', 'error',
   // statistics and table keys added by our decisions (profile-format.md section 0)
   'valueCount', 'unparsedCount', 'approximate', 'rankError', 'minLength', 'maxLength',
-  'mostFrequent', 'skippedRows', 'warnings',
+  'mostFrequent', 'nullLikeCount', 'skippedRows', 'warnings',
 ] as const;
 
 export const CROISSANT_CONTEXT: Readonly<Record<string, unknown>> = Object.freeze({

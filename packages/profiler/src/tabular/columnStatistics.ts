@@ -44,6 +44,7 @@ function textFields(s: ColumnStatistics, r: TextResult): void {
   s.uniqueCount = r.unique;
   if (r.minLength !== null && r.maxLength !== null) Object.assign(s, { minLength: r.minLength, maxLength: r.maxLength });
   s.mostFrequent = r.mostFrequent;
+  s.nullLikeCount = r.nullLike;
 }
 
 function indexesOf(loaded: LoadedTable, part: TablePart, types: readonly DataType[]): number[] {

@@ -12,7 +12,8 @@ import { modalFieldCount, sniffDialect, type SniffResult } from './dialect.js';
 import { attachScratchDatabase, uniqueTableName, withoutInsertionOrder } from './engine.js';
 import { conversionSql, readType, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryRows, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
-import { inferColumnTypes } from './rowInference.js';
+import { tokensAsNullSql } from './missing.js';
+import { inferColumnTypes, typedColumnsWithTokens } from './rowInference.js';
 import { columnIdent } from './sql.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
 
@@ -40,19 +41,23 @@ function readTypesFor(width: number, indexes: readonly number[], typeOf: (index:
   return types;
 }
 
-async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number): Promise<ColumnType[]> {
+/** Candidate types, and which columns of a non-text candidate type hold null-like tokens in the head. */
+async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number): Promise<{ types: ColumnType[]; withTokens: boolean[] }> {
   const limit = Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
   const types: ColumnType[] = [];
+  const withTokens: boolean[] = [];
   for (const indexes of columnRanges(width)) {
     const options = { ...base, readTypes: readTypesFor(width, indexes, () => 'VARCHAR') };
     try {
       const rows = await queryRows(connection, `SELECT ${indexes.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
-      types.push(...inferColumnTypes(rows, indexes.length, base.delimiter));
+      const partTypes = inferColumnTypes(rows, indexes.length, base.delimiter);
+      types.push(...partTypes);
+      withTokens.push(...typedColumnsWithTokens(rows, partTypes));
     } finally {
       await dropRejects(connection, base.rejectsTable);
     }
   }
-  return types;
+  return { types, withTokens };
 }
 
 async function createTable(connection: DuckDBConnection, table: string, select: string, options: CsvReadOptions & BaseOptions): Promise<RejectSummary> {
@@ -63,21 +68,36 @@ async function createTable(connection: DuckDBConnection, table: string, select: 
 /** `orderedSource`: the part's typed columns re-read in file order (the loaded table has no order). */
 interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[]; orderedSource: string }
 
-function orderedSource(base: BaseOptions, readTypes: string[], select: string): string {
-  return `(SELECT ${select} FROM ${readCsvSql({ ...base, readTypes, rejectsTable: undefined })})`;
+function orderedSource(options: CsvReadOptions, select: string): string {
+  return `(SELECT ${select} FROM ${readCsvSql({ ...options, rejectsTable: undefined })})`;
+}
+
+/**
+ * A typed column whose head holds tokens is read as text and cast in SQL, tokens as NULL (read_csv's
+ * null strings would apply to every column, text ones too). The others are parsed by read_csv; a
+ * token met there only after the head is a cast error, which sends the part down the careful path.
+ */
+function fastColumn(type: ColumnType, index: number, withTokens: boolean): { readType: string; select: string } {
+  const c = columnIdent(index);
+  if (!withTokens || type.dataType === 'sc:Text') return { readType: readType(type), select: `${conversionSql(type, c, false, 'CAST')} AS ${c}` };
+  const read = readType(type);
+  const cleaned = tokensAsNullSql(c);
+  const parsed = read === 'VARCHAR' ? cleaned : `CAST(${cleaned} AS ${read})`;
+  return { readType: 'VARCHAR', select: `${conversionSql(type, parsed, false, 'CAST')} AS ${c}` };
 }
 
 /** Fast path; returns undefined when some value did not parse as its head-inferred type. */
-async function loadTyped(connection: DuckDBConnection, base: BaseOptions, candidates: ColumnType[], part: TablePart): Promise<PartLoad | undefined> {
-  const options = { ...base, readTypes: readTypesFor(candidates.length, part.indexes, (i) => readType(candidates[i]!)) };
-  const select = part.indexes.map((i) => `${conversionSql(candidates[i]!, columnIdent(i), false, 'CAST')} AS ${columnIdent(i)}`).join(', ');
+async function loadTyped(connection: DuckDBConnection, base: BaseOptions, candidates: ColumnType[], part: TablePart, withTokens: boolean[]): Promise<PartLoad | undefined> {
+  const columns = new Map(part.indexes.map((i) => [i, fastColumn(candidates[i]!, i, withTokens[i] ?? false)]));
+  const options = { ...base, readTypes: readTypesFor(candidates.length, part.indexes, (i) => columns.get(i)!.readType) };
+  const select = part.indexes.map((i) => columns.get(i)!.select).join(', ');
   const text: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
   const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : text));
   try {
     const summary = await createTable(connection, part.table, select, options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const types = summary.castErrors === 0 ? await checkFastLoad(connection, part.table, partTypes) : undefined;
-    if (types) return { summary, types, unparsed: types.map(() => 0), orderedSource: orderedSource(base, options.readTypes, select) };
+    if (types) return { summary, types, unparsed: types.map(() => 0), orderedSource: orderedSource(options, select) };
   } catch (error) {
     if (error instanceof InvalidEncodingError || !/conver|cast/i.test((error as Error).message)) throw error;
   } finally {
@@ -96,7 +116,7 @@ async function loadViaText(connection: DuckDBConnection, base: BaseOptions, cand
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const { types, unparsed } = await verifyTypes(connection, raw, candidates, part.indexes);
     const select = await buildTypedFromRaw(connection, raw, part.table, types, part.indexes);
-    return { summary, types, unparsed, orderedSource: orderedSource(base, options.readTypes, select) };
+    return { summary, types, unparsed, orderedSource: orderedSource(options, select) };
   } finally {
     await dropRejects(connection, base.rejectsTable);
     await dropTables(connection, [raw]);
@@ -114,7 +134,7 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const warnings: string[] = [];
   const names = columnNamesOf(sniff, warnings);
   const base = { path: source.path, gzip: source.gzip, delimiter: sniff.delimiter, quote: sniff.quote, header: sniff.header, rejectsTable: `${table}_rejects` };
-  const candidates = await inferFromHead(connection, base, names.length);
+  const { types: candidates, withTokens } = await inferFromHead(connection, base, names.length);
   const types = [...candidates];
   const unparsed = candidates.map(() => 0);
   const ranges = columnRanges(names.length);
@@ -123,7 +143,7 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const parts: TablePart[] = ranges.map((indexes, i) => ({ table: `${catalog}.${table}_p${i}`, indexes }));
   let skipped: RejectSummary | undefined;
   for (const part of parts) {
-    const load = async (): Promise<PartLoad> => (await loadTyped(connection, base, candidates, part)) ?? (await loadViaText(connection, base, candidates, part));
+    const load = async (): Promise<PartLoad> => (await loadTyped(connection, base, candidates, part, withTokens)) ?? (await loadViaText(connection, base, candidates, part));
     // Wide parts keep file order: re-reading thousands of columns per part for samples costs more than ordering saves.
     const loaded = wide ? await load() : await withoutInsertionOrder(connection, load);
     if (!wide) part.orderedSource = loaded.orderedSource;

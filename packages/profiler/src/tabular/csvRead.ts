@@ -1,7 +1,6 @@
 /** Building read_csv calls with explicit (sniffed) options, and reading the rows DuckDB rejected. */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './loadedTable.js';
-import { NA_STRINGS } from './missing.js';
 import { columnIdent, listLiteral, quoteLiteral } from './sql.js';
 
 /** Longest physical record DuckDB accepts; a 1 MB cell must fit comfortably. */
@@ -13,7 +12,10 @@ export interface CsvReadOptions {
   delimiter: string;
   quote: string;
   header: boolean;
-  /** DuckDB type of each column, in file order. */
+  /**
+   * DuckDB type of each column, in file order. Only empty fields are NULL: null-like tokens arrive
+   * as text, because whether they are missing depends on the column's type (missing.ts).
+   */
   readTypes: string[];
   /** Where rejected rows are recorded; without it they are skipped all the same, silently. */
   rejectsTable?: string;
@@ -24,7 +26,7 @@ export function readCsvSql(options: CsvReadOptions): string {
     rejects_table = ${quoteLiteral(options.rejectsTable)}, rejects_scan = ${quoteLiteral(`${options.rejectsTable}_scan`)}`;
   const columns = options.readTypes.map((type, index) => `${quoteLiteral(columnIdent(index))}: ${quoteLiteral(type)}`);
   return `read_csv(${quoteLiteral(options.path)}, header = ${options.header}, delim = ${quoteLiteral(options.delimiter)},
-    quote = ${quoteLiteral(options.quote)}, escape = ${quoteLiteral(options.quote)}, nullstr = ${listLiteral(NA_STRINGS)},
+    quote = ${quoteLiteral(options.quote)}, escape = ${quoteLiteral(options.quote)}, nullstr = '',
     columns = {${columns.join(', ')}}, auto_detect = false, compression = ${options.gzip ? "'gzip'" : "'none'"},
     max_line_size = ${MAX_LINE_SIZE}, buffer_size = ${MAX_LINE_SIZE * 2}, ignore_errors = true${rejects})`;
 }

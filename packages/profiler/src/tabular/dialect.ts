@@ -6,7 +6,7 @@
  */
 import { parseRecords, type ParsedHead } from './headParser.js';
 import { countValue, decideType, emptyCounts, type FormatCounts } from './inference.js';
-import { isMissingText } from './missing.js';
+import { isEmptyOrNullLike } from './missing.js';
 import type { DataType } from './types.js';
 
 const DELIMITERS = [',', '\t', ';', '|'] as const;
@@ -40,7 +40,7 @@ function typedCellShare(records: string[][], delimiter: string): number {
   for (const record of records.slice(1)) {
     for (const cell of record) {
       cells += 1;
-      if (isMissingText(cell)) typed += 1;
+      if (isEmptyOrNullLike(cell)) typed += 1;
       else {
         const counts = emptyCounts();
         countValue(cell, counts);
@@ -100,10 +100,10 @@ function detectHeader(records: string[][], delimiter: string): boolean {
     const counts: FormatCounts = emptyCounts();
     for (const record of rest) {
       const cell = record[column];
-      if (cell !== undefined && !isMissingText(cell)) countValue(cell, counts);
+      if (cell !== undefined && !isEmptyOrNullLike(cell)) countValue(cell, counts);
     }
     const restType = decideType(counts, delimiter);
-    if (restType.dataType === 'sc:Text' || isMissingText(value)) return;
+    if (restType.dataType === 'sc:Text' || isEmptyOrNullLike(value)) return;
     const own = emptyCounts();
     countValue(value, own);
     if (fitsType(decideType(own, delimiter).dataType, restType.dataType)) dataVotes += 1;

@@ -98,10 +98,14 @@ export function momentFieldCount(plan: MomentPlan): number {
   return plan.limbs.length + limbPairs(plan).length + 1;
 }
 
-/** Σ limb_i, Σ limb_i·limb_j (i ≤ j), and the exactness check: momentFieldCount fields. */
-export function momentsSql(plan: MomentPlan): string {
-  const sums = plan.limbs.map((limb) => `sum(${limb})`);
-  const products = limbPairs(plan).map(([i, j]) => `sum(${plan.limbs[i]} * ${plan.limbs[j]})`);
+/**
+ * Σ limb_i, Σ limb_i·limb_j (i ≤ j), and the exactness check: momentFieldCount fields. `weight`: an
+ * SQL multiplicity of each row (a HUGEINT count, when rows are distinct values with their counts).
+ */
+export function momentsSql(plan: MomentPlan, weight?: string): string {
+  const weighted = (term: string): string => (weight === undefined ? term : `${weight} * ${term}`);
+  const sums = plan.limbs.map((limb) => `sum(${weighted(limb)})`);
+  const products = limbPairs(plan).map(([i, j]) => `sum(${weighted(`${plan.limbs[i]} * ${plan.limbs[j]}`)})`);
   return [...sums, ...products, plan.exact].join(', ');
 }
 

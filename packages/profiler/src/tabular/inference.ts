@@ -2,6 +2,10 @@
  * Column type inference from string values, shared by delimited files and in-memory rows.
  *
  * Rules (a column gets a type only when all its non-missing values fit, up to TOLERANCE_RATIO):
+ * - Missing values (missing.ts): an empty field is missing in every column. Null-like tokens (`NA`,
+ *   `NULL`, `None`, `-`, … NULL_LIKE_TOKENS) are no evidence either way: when the other values give
+ *   a column a number, boolean or date type, its tokens are missing; in a text column they are
+ *   ordinary values (`None` as a damage level, `NA` for Namibia), counted in `nullLikeCount`.
  * - sc:Boolean: true/false in any letter case.
  * - sc:Integer: optional sign and digits without leading zeros, within int64. Any zero-padded value
  *   (`001`, `-07`) keeps the whole column sc:Text: such values are codes, and parsing would lose the zeros.

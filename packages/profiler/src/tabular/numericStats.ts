@@ -8,12 +8,16 @@
  * hashing), else by hash aggregation. Small tables get their quantiles in the first scan
  * (quantile_cont holds a column in memory), larger ones from exactQuantiles, which streams, so
  * memory stays flat at any size. Every aggregate is order-independent, so results do not depend on
- * how threads split the rows. Booleans need only two counts (booleanStats.ts).
+ * how threads split the rows. Booleans need only two counts (booleanStats.ts). Integer columns
+ * of at most about GROUPED_MAX_VALUES distinct values (estimated in the first scan) take neither
+ * the second scan nor the quantile rounds: one GROUP BY on the value yields all their statistics
+ * (groupedIntegers.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { booleanStatistics } from './booleanStats.js';
 import { floatPlan, integerPlan, momentFieldCount, momentsSql, readMoments, smallestMagnitudeSql, type MomentPlan } from './exactMoments.js';
 import { exactQuantiles } from './exactQuantiles.js';
+import { groupedIntegerStatistics, isGroupable } from './groupedIntegers.js';
 import { histogramSql, readHistogram } from './histogram.js';
 import { finiteOrNull } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
@@ -74,14 +78,15 @@ function momentValueSql(column: NumericColumn): string {
 function columnSql(column: NumericColumn, inMemory: boolean): string {
   const v = numericValueSql(column);
   const quantiles = inMemory ? `quantile_cont(${v}, [${QUANTILES.join(', ')}])` : 'NULL';
-  // Integers are counted in the second scan, where min and max are known; only floats need their smallest magnitude.
-  const floatOnly = (sql: string): string => (isIntegral(column) ? 'NULL' : sql);
-  return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${quantiles}, `
-    + `${floatOnly(`count(DISTINCT ${v})`)}, ${floatOnly(smallestMagnitudeSql(momentValueSql(column)))}`;
+  // Integers are counted exactly later, where min and max are known; an estimate of their distinct
+  // count picks the way (groupedIntegers.ts). Only floats need their smallest magnitude.
+  if (isIntegral(column)) return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${quantiles}, NULL, approx_count_distinct(${v})`;
+  return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${quantiles}, count(DISTINCT ${v}), ${smallestMagnitudeSql(momentValueSql(column))}`;
 }
 
-function parseResult(values: unknown[]): NumericResult & { smallest: number | null } {
-  const [count, min, max, quantiles, unique, smallest] = values;
+/** `hint`: the smallest non-zero magnitude of a float column, the estimated distinct count of an integer one. */
+function parseResult(values: unknown[]): NumericResult & { hint: number | null } {
+  const [count, min, max, quantiles, unique, hint] = values;
   const low = finiteOrNull(min);
   const high = finiteOrNull(max);
   const clamp = (q: unknown): number | null => {
@@ -99,7 +104,7 @@ function parseResult(values: unknown[]): NumericResult & { smallest: number | nu
     quantiles: Array.isArray(quantiles) ? quantiles.map(clamp) : [null, null, null],
     unique: Number(unique ?? 0),
     histogram: null,
-    smallest: finiteOrNull(smallest),
+    hint: finiteOrNull(hint),
   };
 }
 
@@ -170,20 +175,23 @@ function withRange(columns: NumericColumn[], results: Map<number, NumericResult>
 export async function numericStatistics(connection: DuckDBConnection, table: string, allColumns: NumericColumn[], rowCount: number): Promise<Map<number, NumericResult>> {
   const results = await booleanStatistics(connection, table, allColumns.filter((c) => c.dataType === 'sc:Boolean'), QUANTILES);
   const columns = allColumns.filter((c) => c.dataType !== 'sc:Boolean');
-  const smallest = new Map<number, number | null>();
+  const hints = new Map<number, number | null>();
   const inMemory = rowCount <= IN_MEMORY_QUANTILE_ROWS;
   const weight = (): number => (inMemory ? rowCount : 1);
   for (const batch of batchByWeight(columns, weight, inMemory ? VALUES_PER_QUERY : COLUMNS_PER_QUERY, COLUMNS_PER_QUERY)) {
     const rows = await queryRows(connection, `SELECT ${batch.map((c) => columnSql(c, inMemory)).join(', ')} FROM ${table}`);
     const values = rows[0] ?? [];
     batch.forEach((column, i) => {
-      const { smallest: magnitude, ...result } = parseResult(values.slice(i * FIELDS, (i + 1) * FIELDS));
+      const { hint, ...result } = parseResult(values.slice(i * FIELDS, (i + 1) * FIELDS));
       results.set(column.index, result);
-      smallest.set(column.index, magnitude);
+      hints.set(column.index, hint);
     });
   }
-  const ranged = withRange(columns, results, smallest);
-  await secondScan(connection, table, ranged);
-  if (!inMemory) await largeQuantiles(connection, table, ranged);
+  const ranged = withRange(columns, results, hints);
+  const grouped = ranged.filter(({ column, result }) => isIntegral(column) && isGroupable(result.min, result.max, hints.get(column.index) ?? null));
+  const scanned = ranged.filter((r) => !grouped.includes(r));
+  await groupedIntegerStatistics(connection, table, grouped.map(({ column, result }) => ({ value: numericValueSql(column), result })), inMemory ? [] : QUANTILES);
+  await secondScan(connection, table, scanned);
+  if (!inMemory) await largeQuantiles(connection, table, scanned);
   return results;
 }

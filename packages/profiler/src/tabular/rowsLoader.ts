@@ -6,7 +6,6 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { uniqueColumnNames } from './columnNames.js';
 import { uniqueTableName } from './engine.js';
 import { countRows, dropTables, queryRows, type LoadedTable } from './loadedTable.js';
-import { isMissingText } from './missing.js';
 import { inferColumnTypes } from './rowInference.js';
 import { columnIdent } from './sql.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
@@ -17,10 +16,10 @@ function isoDate(date: Date): string | null {
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso.slice(0, 23).replace(/\.000$/, '');
 }
 
-/** A cell as CSV text: numbers in shortest round-trip form, dates as ISO (UTC), null for missing. */
+/** A cell as CSV text: numbers in shortest round-trip form, dates as ISO (UTC), null for empty; tokens stay (missing.ts). */
 function cellToText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return isMissingText(value) ? null : value;
+  if (typeof value === 'string') return value === '' ? null : value;
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : null;
   if (typeof value === 'bigint' || typeof value === 'boolean') return String(value);
   if (value instanceof Date) return isoDate(value);

@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { jsonValue } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
+import { nullLikeSql } from './missing.js';
 import { batchByWeight, columnIdent } from './sql.js';
 import type { DataType } from './types.js';
 
@@ -17,7 +18,7 @@ const ROWS_PER_GROUPED_QUERY = 1_000_000;
 const TOP = 5;
 
 export interface Frequent { value: unknown; count: number }
-export interface TextResult { count: number; minLength: number | null; maxLength: number | null; unique: number; mostFrequent: Frequent[] }
+export interface TextResult { count: number; minLength: number | null; maxLength: number | null; unique: number; mostFrequent: Frequent[]; nullLike: number }
 export interface TemporalResult { count: number; min: string | null; max: string | null; unique: number }
 export interface TemporalColumn { index: number; dataType: DataType }
 
@@ -47,17 +48,17 @@ function parseTop(list: unknown): Frequent[] {
   return ((list as { v: unknown; n: unknown }[] | null) ?? []).map((e) => ({ value: jsonValue(e.v), count: Number(e.n) }));
 }
 
-/** [distinct values, values, shortest, longest, top list] as selected by the queries below. */
-function textResult([unique, count, minLength, maxLength, top]: unknown[]): TextResult {
+/** [distinct values, values, shortest, longest, null-like values, top list] as selected by the queries below. */
+function textResult([unique, count, minLength, maxLength, nullLike, top]: unknown[]): TextResult {
   const orNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
-  return { unique: Number(unique ?? 0), count: Number(count ?? 0), minLength: orNull(minLength), maxLength: orNull(maxLength), mostFrequent: parseTop(top) };
+  return { unique: Number(unique ?? 0), count: Number(count ?? 0), minLength: orNull(minLength), maxLength: orNull(maxLength), nullLike: Number(nullLike ?? 0), mostFrequent: parseTop(top) };
 }
 
 /** One large column: parallel GROUP BY, then a top-N (cheaper than ranking every group). */
 async function frequentSingle(connection: DuckDBConnection, table: string, index: number): Promise<TextResult> {
   const c = columnIdent(index);
   const sql = `WITH g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY ${c})
-    SELECT count(*), sum(n), min(length(v)), max(length(v)),
+    SELECT count(*), sum(n), min(length(v)), max(length(v)), coalesce(sum(n) FILTER (WHERE ${nullLikeSql('v')}), 0),
       (SELECT list({'v': v, 'n': n} ORDER BY n DESC, v) FROM (SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP})) FROM g`;
   return textResult((await queryRows(connection, sql))[0] ?? []);
 }
@@ -67,8 +68,9 @@ async function frequentGrouped(connection: DuckDBConnection, table: string, inde
   const stacked = indexes.map((i) => `SELECT ${i} AS k, ${columnIdent(i)} AS v FROM ${table} WHERE ${columnIdent(i)} IS NOT NULL`).join(' UNION ALL ');
   const sql = `WITH g AS (SELECT k, v, count(*) AS n FROM (${stacked}) GROUP BY k, v),
     r AS (SELECT k, v, n, row_number() OVER (PARTITION BY k ORDER BY n DESC, v) AS rank, count(*) OVER w AS u,
-      sum(n) OVER w AS total, min(length(v)) OVER w AS shortest, max(length(v)) OVER w AS longest FROM g WINDOW w AS (PARTITION BY k))
-    SELECT k, any_value(u), any_value(total), any_value(shortest), any_value(longest), list({'v': v, 'n': n} ORDER BY rank) FROM r WHERE rank <= ${TOP} GROUP BY k`;
+      sum(n) OVER w AS total, min(length(v)) OVER w AS shortest, max(length(v)) OVER w AS longest,
+      sum(CASE WHEN ${nullLikeSql('v')} THEN n ELSE 0 END) OVER w AS tokens FROM g WINDOW w AS (PARTITION BY k))
+    SELECT k, any_value(u), any_value(total), any_value(shortest), any_value(longest), any_value(tokens), list({'v': v, 'n': n} ORDER BY rank) FROM r WHERE rank <= ${TOP} GROUP BY k`;
   const results = new Map<number, TextResult>();
   for (const [k, ...fields] of await queryRows(connection, sql)) results.set(Number(k), textResult(fields));
   return results;
@@ -81,7 +83,7 @@ export async function textStatistics(connection: DuckDBConnection, table: string
     if (batch.length === 1) results.set(batch[0]!, await frequentSingle(connection, table, batch[0]!));
     else for (const [k, v] of await frequentGrouped(connection, table, batch)) results.set(k, v);
   }
-  const empty: TextResult = { unique: 0, count: 0, minLength: null, maxLength: null, mostFrequent: [] };
+  const empty: TextResult = { unique: 0, count: 0, minLength: null, maxLength: null, mostFrequent: [], nullLike: 0 };
   for (const index of indexes) if (!results.has(index)) results.set(index, empty);
   return results;
 }

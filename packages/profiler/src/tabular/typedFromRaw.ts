@@ -6,6 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { conversionSql, toleranceFor, widerType, type ColumnType } from './inference.js';
 import { queryRows } from './loadedTable.js';
+import { nullLikeSql } from './missing.js';
 import { batchByWeight, columnIdent } from './sql.js';
 
 const COLUMNS_PER_QUERY = 200;
@@ -26,7 +27,8 @@ function checkSql(check: Check): string {
   const widerParsed = wider ? `count(${conversionSql(wider, ident, true, 'TRY_CAST')})` : `count(${parsed})`;
   const numeric = check.type.format === 'plain' && (check.type.dataType === 'sc:Integer' || check.type.dataType === 'sc:Float');
   const padded = numeric ? `count_if(regexp_full_match(${ident}, ${ZERO_PADDED_SQL}))` : '0';
-  return `count(${ident}), count(${parsed}), ${widerParsed}, ${padded}`;
+  // Tokens are missing in a column of a non-text type (missing.ts): not values, so never unparsed.
+  return `count_if(${ident} IS NOT NULL AND NOT ${nullLikeSql(ident)}), count(${parsed}), ${widerParsed}, ${padded}`;
 }
 
 const FIELDS = 4;

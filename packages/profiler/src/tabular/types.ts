@@ -35,6 +35,8 @@ export interface ColumnStatistics {
   minLength?: number;
   maxLength?: number;
   mostFrequent?: { value: unknown; count: number }[];
+  /** Text columns: values that are null-like tokens (`NA`, `None`, …), which there are values, not missing (missing.ts). */
+  nullLikeCount?: number;
 }
 
 export interface ColumnProfile {
