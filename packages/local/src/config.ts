@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { allowedHostsSchema } from '../../../functions/config.js';
 
 /** Every setting of the local stack, from the environment, with its default. Documented in the README. */
 const defaults = {
@@ -37,6 +38,7 @@ const LocalConfigSchema = z.object({
   RECONCILE_GRACE_MS: int(defaults.RECONCILE_GRACE_MS),
   CIRCUIT_FAILURE_THRESHOLD: int(defaults.CIRCUIT_FAILURE_THRESHOLD, 1),
   CIRCUIT_COOL_DOWN_MS: int(defaults.CIRCUIT_COOL_DOWN_MS, 100),
+  DB_ALLOWED_HOSTS: allowedHostsSchema.default([]),
 }).refine((c) => c.CIRCUIT_FAILURE_THRESHOLD < c.MAX_RECEIVES, {
   // A request must still have deliveries left when the circuit opens and holds it queued.
   message: 'must be below MAX_RECEIVES, or a runner outage dead-letters requests before the circuit opens',
