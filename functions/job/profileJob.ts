@@ -5,18 +5,16 @@
  */
 import { ProfilingRequestSchema, runProfileJob } from '@dataset-profiler/core';
 import { parseLocalConfig, wireLocalJob } from '@dataset-profiler/local';
-import { z } from 'zod';
 import { CroissantProfiler } from './CroissantProfiler.js';
-
-const JobEnvSchema = z.object({ JOB_ID: z.string().min(1) });
+import { parseJobConfig } from './jobConfig.js';
 
 const main = async (): Promise<number> => {
-  const { JOB_ID } = JobEnvSchema.parse(process.env);
+  const { jobId: JOB_ID, credentials, database } = parseJobConfig();
   const config = parseLocalConfig();
   const { jobs, ...deps } = wireLocalJob(config);
   const job = await jobs.get(JOB_ID);
   if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);
-  const profiler = new CroissantProfiler(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {});
+  const profiler = new CroissantProfiler({ credentials, database, ...(config.PUBLIC_BASE_URL ? { publicBaseUrl: config.PUBLIC_BASE_URL } : {}) });
   // The runner stops a job with SIGTERM: clean up and leave at once, the runner records STOPPED.
   process.once('SIGTERM', () => void profiler.dispose().finally(() => process.exit(143)));
   try {
