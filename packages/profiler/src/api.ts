@@ -39,11 +39,12 @@ export interface DatabaseConnectionInfo {
   credentials?: { user: string; password: string };
 }
 
-/** How databases are queried (defaults: 60 s per statement, sampling above 10 million rows, 10 s to connect). */
+/** How databases are queried (defaults: 60 s per statement, sampling above 10 million rows, 10 s to connect, 32 MB work_mem). */
 export interface DatabaseOptions {
   statementTimeoutMs?: number;
   sampleAboveRows?: number;
   connectTimeoutMs?: number;
+  workMemMb?: number;
 }
 
 export interface ProfilerProgress {

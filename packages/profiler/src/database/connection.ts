@@ -9,12 +9,15 @@ export interface DatabaseSettings {
   /** A table estimated above this many rows is profiled on a TABLESAMPLE SYSTEM sample of about this many. */
   sampleAboveRows: number;
   connectTimeoutMs: number;
+  /** SET LOCAL work_mem for the profile's sorts and groupings (the server default, 4 MB, spills them to disk). */
+  workMemMb: number;
 }
 
 export const DEFAULT_DATABASE_SETTINGS: DatabaseSettings = {
   statementTimeoutMs: 60_000,
   sampleAboveRows: 10_000_000,
   connectTimeoutMs: 10_000,
+  workMemMb: 32,
 };
 
 const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082, TIMESTAMP: 1114, TIMESTAMPTZ: 1184 } as const;
@@ -76,6 +79,7 @@ export async function readOnly<T>(pool: pg.Pool, settings: DatabaseSettings, wor
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
     await client.query(`SET LOCAL statement_timeout = ${Math.trunc(settings.statementTimeoutMs)}`);
+    await client.query(`SET LOCAL work_mem = '${Math.trunc(settings.workMemMb)}MB'`);
     const result = await work(client);
     await client.query('COMMIT');
     client.release();
