@@ -11,7 +11,7 @@ module.exports = {
           '^packages/(local|ray|profiler|aws)/',
           '^functions/',
           'node_modules/(@aws-sdk|@middy|pino|@duckdb|sst)/',
-          '^(fs|fs/promises|http|https|net|child_process)$',
+          '^(fs|fs/promises|http|https|net|child_process|dns|dns/promises)$',
         ],
       },
     },

@@ -1,3 +1,4 @@
+import { parseHostAllowList } from '@dataset-profiler/core';
 import { z } from 'zod';
 
 /**
@@ -17,6 +18,14 @@ export const configDefaults = {
 } as const;
 
 const csv = z.string().transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+/** DB_ALLOWED_HOSTS: names, addresses and CIDRs, each checked here so a typo stops start-up. */
+export const allowedHostsSchema = csv.superRefine((entries, ctx) => {
+  try {
+    parseHostAllowList(entries);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+});
 const flag = z.enum(['true', 'false', '1', '0']).transform((value) => value === 'true' || value === '1');
 
 const EnvSchema = z
@@ -29,6 +38,7 @@ const EnvSchema = z
     JWT_ISSUER: z.string().optional(),
     JWT_AUDIENCE: csv.optional(),
     ALLOWED_CLIENT_IDS: csv.pipe(z.array(z.string()).min(1)).default([...configDefaults.ALLOWED_CLIENT_IDS]),
+    DB_ALLOWED_HOSTS: allowedHostsSchema.default([]),
   })
   .refine((env) => !env.ENABLE_AUTH || env.JWKS_URL !== undefined || env.JWT_PUBLIC_KEY !== undefined, {
     message: 'JWKS_URL or JWT_PUBLIC_KEY is required when ENABLE_AUTH=true',
@@ -48,6 +58,8 @@ export interface AuthConfig {
 export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   auth: AuthConfig;
+  /** DB_ALLOWED_HOSTS entries (parseHostAllowList accepts every one); empty: the database connector is off. */
+  databaseAllowedHosts: string[];
 }
 
 export class ConfigError extends Error {
@@ -76,6 +88,7 @@ export const parseConfig = (env: Record<string, string | undefined> = process.en
       ...(e.JWT_AUDIENCE?.length ? { audience: e.JWT_AUDIENCE } : {}),
       allowedClientIds: e.ALLOWED_CLIENT_IDS,
     },
+    databaseAllowedHosts: e.DB_ALLOWED_HOSTS,
   });
 };
 

@@ -1,11 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { DatasetProfiler, ProfileSpecification, ProfilingInput } from '@dataset-profiler/core';
+import type { DatasetProfiler, ProfileSpecification, ProfilingInput, VettedDatabase } from '@dataset-profiler/core';
 import {
   buildHeavyProfile,
   buildLightProfile,
   type DatabaseConnectionInfo,
+  type DatabaseOptions,
   type DatasetMetadata,
   type LightResult,
   type ProfileOptions,
@@ -29,19 +30,29 @@ export const toDatasetMetadata = (spec: ProfileSpecification): DatasetMetadata =
   uploadedBy: spec.uploaded_by,
 });
 
-const toDatabases = (spec: ProfileSpecification): DatabaseConnectionInfo[] =>
-  spec.data_connectors.flatMap((connector) =>
-    connector.type === 'DatabaseConnection'
-      ? [{ protocol: connector.protocol, engine: connector.engine, host: connector.host, port: connector.port, databaseName: connector.database_name }]
-      : [],
-  );
+/** Credentials by `host:port/database` (DB_CREDENTIALS), from the job's configuration only. */
+export type DatabaseCredentials = ReadonlyMap<string, { user: string; password: string }>;
+
+/** Each vetted connection, to be reached at its vetted address, with the configured credentials if any. */
+const toDatabases = (databases: readonly VettedDatabase[], credentials: DatabaseCredentials): DatabaseConnectionInfo[] =>
+  databases.map(({ connector, addresses }) => {
+    const info = { protocol: connector.protocol, engine: connector.engine, host: connector.host, port: connector.port, databaseName: connector.database_name };
+    const found = credentials.get(`${info.host}:${info.port}/${info.databaseName}`);
+    return { ...info, ...(addresses[0] ? { address: addresses[0] } : {}), ...(found ? { credentials: found } : {}) };
+  });
+
+export interface CroissantProfilerSettings {
+  publicBaseUrl?: string;
+  credentials?: DatabaseCredentials;
+  database?: DatabaseOptions;
+}
 
 /** Implements the core's DatasetProfiler port with packages/profiler. */
 export class CroissantProfiler implements DatasetProfiler {
   /** Made only for a request that names no folder, and removed by `dispose`. */
   private emptyRoot: Promise<string> | undefined;
 
-  constructor(private readonly settings: { publicBaseUrl?: string }) {}
+  constructor(private readonly settings: CroissantProfilerSettings) {}
 
   async light(input: ProfilingInput) {
     return buildLightProfile(await this.options(input));
@@ -62,7 +73,8 @@ export class CroissantProfiler implements DatasetProfiler {
     return {
       root: input.root ?? (await this.emptyRoot)!,
       metadata: toDatasetMetadata(spec),
-      databases: toDatabases(spec),
+      databases: toDatabases(input.databases, this.settings.credentials ?? new Map()),
+      ...(this.settings.database ? { database: this.settings.database } : {}),
       ...(this.settings.publicBaseUrl ? { publicBaseUrl: this.settings.publicBaseUrl } : {}),
       onProgress: input.onProgress,
     };

@@ -5,9 +5,9 @@
  * the flavour's job wiring (embedded files, or DynamoDB + S3 + SQS), picked by configuration in the
  * entry point that calls this.
  */
-import { ProfilingRequestSchema, runProfileJob, type Clock, type Datasets, type JobQueue, type JobStore, type Logger, type ProfileStore } from '@dataset-profiler/core';
-import { z } from 'zod';
+import { ProfilingRequestSchema, runProfileJob, type Clock, type DatabaseHostPolicy, type Datasets, type JobQueue, type JobStore, type Logger, type ProfileStore } from '@dataset-profiler/core';
 import { CroissantProfiler } from './CroissantProfiler.js';
+import { parseJobConfig } from './jobConfig.js';
 
 /** What one flavour's job wiring provides. */
 export interface ProfileJobWiring {
@@ -15,6 +15,8 @@ export interface ProfileJobWiring {
   profiles: ProfileStore;
   events: JobQueue;
   datasets: Datasets;
+  /** DB_ALLOWED_HOSTS, checked again when the job starts; without it every database is refused. */
+  databaseHosts?: DatabaseHostPolicy;
   clock: Clock;
   logger: Logger;
   /** `contentUrl` base for files (PUBLIC_BASE_URL). */
@@ -23,14 +25,12 @@ export interface ProfileJobWiring {
   dispose?: () => Promise<void>;
 }
 
-const JobEnvSchema = z.object({ JOB_ID: z.string().min(1) });
-
 const main = async (wire: () => Promise<ProfileJobWiring>): Promise<number> => {
-  const { JOB_ID } = JobEnvSchema.parse(process.env);
+  const { jobId: JOB_ID, credentials, database } = parseJobConfig();
   const { jobs, publicBaseUrl, dispose, ...deps } = await wire();
   const job = await jobs.get(JOB_ID);
   if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);
-  const profiler = new CroissantProfiler(publicBaseUrl ? { publicBaseUrl } : {});
+  const profiler = new CroissantProfiler({ credentials, database, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
   // The runner stops a job with SIGTERM: clean up and leave at once, the runner records STOPPED.
   const cleanUp = async () => {
     await Promise.all([profiler.dispose(), dispose?.()]);

@@ -90,15 +90,11 @@ describe('the local stack, over HTTP, on the fixture datasets', () => {
     expect(pdfs).toHaveLength(10);
   });
 
-  it('lists a database connection in the light profile of a request that names no folder', async () => {
+  it('answers 422 for a database connection while DB_ALLOWED_HOSTS lists no host (the default)', async () => {
     const connection = { type: 'DatabaseConnection', protocol: 'postgresql', engine: 'PostgreSQL', host: 'db.example', port: 5432, database_name: 'ds_mathe' };
-    const request = { ...specFor('unused', { data_connectors: [connection] }), only_light_profile: true };
-    const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, request);
-    expect((await waitForFinal(stack.url, body.job_id)).status).toBe('LIGHT_PROFILE_READY');
-    const profile = await getJson(`${stack.url}/profiler/profile/${body.job_id}`);
-    expect(profile.body.moma_profile_light.distribution).toEqual([
-      expect.objectContaining({ '@type': 'dg:DatabaseConnection', name: 'ds_mathe', contentUrl: 'postgresql://db.example:5432/ds_mathe' }),
-    ]);
+    const { status, body } = await postJson(`${stack.url}/profiler/trigger_profile`, specFor('unused', { data_connectors: [connection] }));
+    expect(status).toBe(422);
+    expect(body.detail[0]).toMatchObject({ loc: ['body', 'profile_specification', 'data_connectors', 0, 'host'], msg: 'Value error, database connections are disabled: DB_ALLOWED_HOSTS lists no host' });
   });
 
   it('profiles a request of 300 KB, more than one environment variable can carry to a job', async () => {

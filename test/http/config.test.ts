@@ -3,7 +3,7 @@ import { parseConfig } from '../../functions/config.js';
 
 describe('parseConfig', () => {
   it('defaults: auth off, RS256, client airflow, level info', () => {
-    expect(parseConfig({})).toEqual({ logLevel: 'info', auth: { enabled: false, algorithms: ['RS256'], allowedClientIds: ['airflow'] } });
+    expect(parseConfig({})).toEqual({ logLevel: 'info', auth: { enabled: false, algorithms: ['RS256'], allowedClientIds: ['airflow'] }, databaseAllowedHosts: [] });
   });
 
   it('reads lists and treats blank variables as unset', () => {

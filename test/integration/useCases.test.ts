@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   applyJobEvent,
+  DatabaseHostPolicy,
+  parseHostAllowList,
   CircuitBreaker,
   dispatchJobEvent,
   dispatchProfileRequest,
@@ -23,6 +25,7 @@ import {
   type JobSpecFactory,
   type JobStore,
   type ProfileStore,
+  type ProfilingRequest,
   type RayJobs,
   type Services,
 } from '@dataset-profiler/core';
@@ -306,6 +309,37 @@ describe('use cases on the embedded adapters', () => {
       status: 'FAILED',
       message: "The job's LIGHT_PROFILE_READY event could not be recorded: it failed every delivery and was dead-lettered",
       additionalDetails: { step: 'record', event: 'LIGHT_PROFILE_READY' },
+      });
+    });
+
+  it('checks database hosts again when the job starts: a name that now resolves to a metadata address fails the job before any connection', async () => {
+    const zone: Record<string, string[]> = { 'db.example.org': ['93.184.215.14'] };
+    const databaseHosts = new DatabaseHostPolicy(parseHostAllowList(['db.example.org']), { resolve: async (name) => zone[name] ?? [] });
+    const base = request('ds');
+    const withDatabase: ProfilingRequest = {
+      ...base,
+      profile_specification: {
+        ...base.profile_specification,
+        data_connectors: [{ type: 'DatabaseConnection', protocol: 'postgresql', engine: 'PostgreSQL', host: 'db.example.org', port: 5432, database_name: 'sales' }],
+      },
+    };
+    const { job_id: jobId } = await triggerProfile({ ...s, databaseHosts }, withDatabase);
+    zone['db.example.org'] = ['169.254.169.254'];
+    let profiled = false;
+    const profiler = {
+      light: async () => {
+        profiled = true;
+        return { profile: {}, state: {} };
+      },
+      heavy: async () => ({ profile: {}, cdd: {} }),
+    };
+    expect(await runProfileJob({ ...s, profiler, databaseHosts }, jobId, withDatabase)).toBe(1);
+    expect(profiled).toBe(false);
+    expect((await s.events.receive()).map((m) => m.body)).toContainEqual({
+      type: 'FAILED',
+      jobId,
+      message: "Database 'sales' not profiled: host 'db.example.org' resolves to 169.254.169.254, a link-local (cloud metadata) address that DB_ALLOWED_HOSTS does not list",
+      additionalDetails: { step: 'locate' },
     });
   });
 });

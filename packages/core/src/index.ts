@@ -19,6 +19,9 @@ export { RAY_JOB_STATUS, isTerminalRayStatus } from './ports/RayJobs.js';
 export type { RayJobs, RayJobSpec, RayJobInfo, RayJobStatus } from './ports/RayJobs.js';
 export type { CircuitStore } from './ports/CircuitStore.js';
 export type { Datasets, DatasetLocation } from './ports/Datasets.js';
+export type { HostResolver } from './ports/HostResolver.js';
+export { DatabaseHostPolicy, EMPTY_HOST_ALLOW_LIST, parseHostAllowList } from './databaseHosts.js';
+export type { HostAllowList, HostVerdict } from './databaseHosts.js';
 export { SystemClock, FixedClock } from './ports/Clock.js';
 export type { Clock } from './ports/Clock.js';
 export * from './schemas/ProfilingRequest.js';
@@ -36,7 +39,7 @@ export { dispatchProfileRequest, dispatchJobEvent, failDeadLetteredRequest, fail
 export type { MessageOutcome, JobSpecFactory } from './useCases/dispatch.js';
 export { reconcile, defaultReconcileOptions } from './useCases/reconcile.js';
 export type { ReconcileOptions, ReconcileReport, RequeueLog } from './useCases/reconcile.js';
-export type { DatasetProfiler, ProfilingInput, ProfilingProgress } from './ports/DatasetProfiler.js';
+export type { DatasetProfiler, ProfilingInput, ProfilingProgress, VettedDatabase } from './ports/DatasetProfiler.js';
 export { runProfileJob } from './useCases/runProfileJob.js';
 export type { ProfileJobDeps } from './useCases/runProfileJob.js';
 export { parseRequest, toValidationIssues, unknownFields } from './validation.js';

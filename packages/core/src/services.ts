@@ -1,4 +1,5 @@
 import type { CircuitBreaker } from './CircuitBreaker.js';
+import type { DatabaseHostPolicy } from './databaseHosts.js';
 import type { Logger } from './logger.js';
 import type { Clock } from './ports/Clock.js';
 import type { Datasets } from './ports/Datasets.js';
@@ -25,6 +26,8 @@ export interface Services {
   ray: RayJobs;
   circuit: CircuitBreaker;
   datasets: Datasets;
+  /** Which DatabaseConnection hosts may be profiled; absent, none may. */
+  databaseHosts?: DatabaseHostPolicy;
   clock: Clock;
   newId: () => string;
   logger: Logger;

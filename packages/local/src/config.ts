@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { rayConfigShape } from '@dataset-profiler/ray';
 import { z } from 'zod';
+import { allowedHostsSchema } from '../../../functions/config.js';
 
 /** Every setting of the local stack, from the environment, with its default. Documented in the README. */
 const defaults = {
@@ -48,6 +49,7 @@ const LocalConfigSchema = z.object({
   CIRCUIT_COOL_DOWN_MS: int(defaults.CIRCUIT_COOL_DOWN_MS, 100),
   // RAY_ADDRESS and the other Ray settings: HttpRayJobs instead of the local runner (packages/ray).
   ...rayConfigShape,
+  DB_ALLOWED_HOSTS: allowedHostsSchema.default([]),
 })
   .refine((c) => c.PROFILER_BACKEND === 'aws' || !c.DATA_ROOT.startsWith('s3://'), {
     message: 'an s3:// data root needs PROFILER_BACKEND=aws',

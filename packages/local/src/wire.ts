@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
+import { CircuitBreaker, DatabaseHostPolicy, parseHostAllowList, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
 import { bootstrapAws, createAwsClients, parseS3Uri, S3Datasets, wireAws, type AwsConfig } from '@dataset-profiler/aws';
 import { createRayJobs, type ClosableRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
@@ -9,6 +9,7 @@ import { FileCircuitStore } from './FileCircuitStore.js';
 import { FileJobQueue } from './FileJobQueue.js';
 import { FileJobStore } from './FileJobStore.js';
 import { FileProfileStore } from './FileProfileStore.js';
+import { DnsHostResolver } from './DnsHostResolver.js';
 import { FsDatasets } from './FsDatasets.js';
 import { createLogger } from '../../../functions/http/logger.js';
 
@@ -23,6 +24,10 @@ const dirs = (dataDir: string) => ({
   runner: join(dataDir, 'runner'),
 });
 
+/** DB_ALLOWED_HOSTS, resolved through the system resolver: trigger_profile and the job apply the same policy. */
+const databaseHostPolicy = (config: Pick<LocalConfig, 'DB_ALLOWED_HOSTS'>): DatabaseHostPolicy =>
+  new DatabaseHostPolicy(parseHostAllowList(config.DB_ALLOWED_HOSTS), new DnsHostResolver());
+
 /** How the local runner starts a profile job: the real entry point, with the job in its environment. */
 const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory => (job: Job) => ({
   submissionId: job.jobId,
@@ -35,6 +40,8 @@ const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory =>
     DATA_DIR: config.DATA_DIR,
     DATA_ROOT: config.DATA_ROOT,
     LOG_LEVEL: config.LOG_LEVEL,
+    // The job checks its hosts again; DB_CREDENTIALS is inherited from the stack's environment, never copied into job specs.
+    DB_ALLOWED_HOSTS: config.DB_ALLOWED_HOSTS.join(','),
     ...(config.PUBLIC_BASE_URL ? { PUBLIC_BASE_URL: config.PUBLIC_BASE_URL } : {}),
   },
   metadata: { dataset_id: job.datasetId ?? '' },
@@ -83,6 +90,7 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
       coolDownMs: config.CIRCUIT_COOL_DOWN_MS,
     }),
     datasets: new FsDatasets(config.DATA_ROOT),
+    databaseHosts: databaseHostPolicy(config),
     clock,
     newId: randomUUID,
     logger,
@@ -109,7 +117,7 @@ export const wireAwsStack = async (config: LocalConfig, aws: AwsConfig, jobScrip
 };
 
 /** What a profile job needs, from the same environment variables (it runs as a child of the runner). */
-export const wireLocalJob = (config: Pick<LocalConfig, 'DATA_DIR' | 'DATA_ROOT' | 'LOG_LEVEL'>) => {
+export const wireLocalJob = (config: Pick<LocalConfig, 'DATA_DIR' | 'DATA_ROOT' | 'LOG_LEVEL' | 'DB_ALLOWED_HOSTS'>) => {
   const d = dirs(config.DATA_DIR);
   const clock = new SystemClock();
   return {
@@ -117,6 +125,7 @@ export const wireLocalJob = (config: Pick<LocalConfig, 'DATA_DIR' | 'DATA_ROOT' 
     profiles: new FileProfileStore(d.profiles),
     events: new FileJobQueue({ dir: d.events, clock }),
     datasets: new FsDatasets(config.DATA_ROOT),
+    databaseHosts: databaseHostPolicy(config),
     clock,
     logger: createLogger({ logLevel: config.LOG_LEVEL }).child({ role: 'profile-job' }),
   };

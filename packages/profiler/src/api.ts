@@ -25,13 +25,26 @@ export interface DatasetMetadata {
   conformsTo?: string;
 }
 
-/** A DatabaseConnection connector; listed in the distribution (profiling databases is separate work). */
+/** A DatabaseConnection connector: listed (light) and profiled in SQL (heavy). */
 export interface DatabaseConnectionInfo {
   protocol: string;
   engine: string;
+  /** As the request names it: part of `contentUrl` and of the credentials key. */
   host: string;
   port: number;
   databaseName: string;
+  /** Where to connect: the address the caller vetted for `host` (default: `host` itself). */
+  address?: string;
+  /** From the service's configuration, never from a request; without them the job fails. */
+  credentials?: { user: string; password: string };
+}
+
+/** How databases are queried (defaults: 60 s per statement, sampling above 10 million rows, 10 s to connect, 32 MB work_mem). */
+export interface DatabaseOptions {
+  statementTimeoutMs?: number;
+  sampleAboveRows?: number;
+  connectTimeoutMs?: number;
+  workMemMb?: number;
 }
 
 export interface ProfilerProgress {
@@ -47,6 +60,7 @@ export interface ProfileOptions {
   root: string;
   metadata: DatasetMetadata;
   databases?: DatabaseConnectionInfo[];
+  database?: DatabaseOptions;
   /** When set, `contentUrl` = this + relative path; otherwise the relative path. */
   publicBaseUrl?: string;
   /** Files profiled at once; default: the number of CPUs. */

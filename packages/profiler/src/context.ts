@@ -74,6 +74,8 @@ const DG_TERMS = [
   // statistics and table keys added by our decisions (profile-format.md section 0)
   'valueCount', 'unparsedCount', 'approximate', 'rankError', 'minLength', 'maxLength',
   'mostFrequent', 'nullLikeCount', 'skippedRows', 'warnings',
+  // database tables and columns
+  'rowEstimate', 'tableType', 'sqlType', 'sampled',
 ] as const;
 
 export const CROISSANT_CONTEXT: Readonly<Record<string, unknown>> = Object.freeze({

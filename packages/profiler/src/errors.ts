@@ -23,3 +23,11 @@ export class InvalidLightStateError extends DatasetProfilerError {
     this.name = 'InvalidLightStateError';
   }
 }
+
+/** A database connection that cannot be profiled at all (no credentials, unreachable, refused). */
+export class DatabaseProfileError extends DatasetProfilerError {
+  constructor(message: string, options?: ErrorOptions) {
+    super('Profiler.Database', message, options);
+    this.name = 'DatabaseProfileError';
+  }
+}

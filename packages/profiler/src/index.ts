@@ -2,6 +2,7 @@ export type {
   CddProfile,
   CroissantDataset,
   DatabaseConnectionInfo,
+  DatabaseOptions,
   DatasetMetadata,
   HeavyResult,
   LightResult,
@@ -9,7 +10,7 @@ export type {
   ProfilerProgress,
 } from './api.js';
 export { CROISSANT_CONTEXT } from './context.js';
-export { DatasetFolderError, DatasetProfilerError, InvalidLightStateError } from './errors.js';
+export { DatabaseProfileError, DatasetFolderError, DatasetProfilerError, InvalidLightStateError } from './errors.js';
 export { buildHeavyProfile } from './heavy/buildHeavyProfile.js';
 export { createIdFactory, datasetIdForFolder } from './ids.js';
 export { buildLightProfile } from './light/buildLightProfile.js';

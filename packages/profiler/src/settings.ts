@@ -1,10 +1,12 @@
 import { availableParallelism } from 'node:os';
 import type { ProfileOptions } from './api.js';
+import { DEFAULT_DATABASE_SETTINGS, type DatabaseSettings } from './database/connection.js';
 
 /** Options with every default filled in once, at the entry points. */
 export interface ProfileSettings {
   concurrency: number;
   now: () => Date;
+  database: DatabaseSettings;
 }
 
 export function settingsOf(options: ProfileOptions): ProfileSettings {
@@ -12,5 +14,10 @@ export function settingsOf(options: ProfileOptions): ProfileSettings {
   return {
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : 1,
     now: options.now ?? (() => new Date()),
+    database: { ...DEFAULT_DATABASE_SETTINGS, ...definedOnly(options.database ?? {}) },
   };
+}
+
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }

@@ -1,4 +1,4 @@
-import type { ProfilingRequest } from '../schemas/ProfilingRequest.js';
+import type { DatabaseConnection, ProfilingRequest } from '../schemas/ProfilingRequest.js';
 
 export interface ProfilingProgress {
   phase: 'listing' | 'light' | 'heavy';
@@ -8,9 +8,17 @@ export interface ProfilingProgress {
   bytesTotal: number;
 }
 
+/** A DatabaseConnection checked against DB_ALLOWED_HOSTS when the job starts, with the addresses it may use. */
+export interface VettedDatabase {
+  connector: DatabaseConnection;
+  addresses: string[];
+}
+
 export interface ProfilingInput {
   /** The confined dataset folder, or undefined when the request names only databases. */
   root: string | undefined;
+  /** The request's DatabaseConnections, in request order, each vetted again at job time. */
+  databases: VettedDatabase[];
   request: ProfilingRequest;
   onProgress: (progress: ProfilingProgress) => void;
 }

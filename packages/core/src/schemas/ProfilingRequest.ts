@@ -81,6 +81,7 @@ export type ProfileSpecification = z.infer<typeof ProfileSpecificationSchema>;
 export type ProfilingRequest = z.infer<typeof ProfilingRequestSchema>;
 export type DataConnector = z.infer<typeof DataConnectorSchema>;
 export type RawDataPath = z.infer<typeof RawDataPathSchema>;
+export type DatabaseConnection = z.infer<typeof DatabaseConnectionSchema>;
 
 /** The first RawDataPath names the folder to profile; later ones are ignored (as the reference does). */
 export const firstRawDataPath = (spec: ProfileSpecification): RawDataPath | undefined =>

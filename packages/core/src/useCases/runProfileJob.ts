@@ -2,7 +2,8 @@ import { JOB_EVENT, type JobEvent } from '../events.js';
 import { PROGRESS_PHASE, type Progress } from '../job.js';
 import type { Logger } from '../logger.js';
 import type { Clock } from '../ports/Clock.js';
-import type { DatasetProfiler, ProfilingProgress } from '../ports/DatasetProfiler.js';
+import type { DatabaseHostPolicy } from '../databaseHosts.js';
+import type { DatasetProfiler, ProfilingProgress, VettedDatabase } from '../ports/DatasetProfiler.js';
 import type { Datasets } from '../ports/Datasets.js';
 import type { JobQueue } from '../ports/JobQueue.js';
 import type { ProfileStore } from '../ports/ProfileStore.js';
@@ -15,6 +16,8 @@ export interface ProfileJobDeps {
   events: JobQueue;
   datasets: Datasets;
   profiler: DatasetProfiler;
+  /** Checks DatabaseConnection hosts again (a name may resolve elsewhere since trigger_profile); absent, none may be profiled. */
+  databaseHosts?: DatabaseHostPolicy;
   clock: Clock;
   logger: Logger;
 }
@@ -79,6 +82,20 @@ const locateRoot = async (deps: ProfileJobDeps, request: ProfilingRequest): Prom
   throw new JobStepError(`Dataset folder '${raw.dataset_id}' ${why}`, 'locate');
 };
 
+/** The trigger-time check again, at job time: the job connects only to the addresses vetted here. */
+const vetDatabases = async (deps: ProfileJobDeps, request: ProfilingRequest): Promise<VettedDatabase[]> => {
+  const vetted: VettedDatabase[] = [];
+  for (const connector of request.profile_specification.data_connectors) {
+    if (connector.type !== 'DatabaseConnection') continue;
+    const verdict = deps.databaseHosts ? await deps.databaseHosts.vet(connector.host) : undefined;
+    if (!verdict?.allowed) {
+      throw new JobStepError(`Database '${connector.database_name}' not profiled: ${verdict?.reason ?? 'database connections are disabled'}`, 'locate');
+    }
+    vetted.push({ connector, addresses: verdict.addresses });
+  }
+  return vetted;
+};
+
 const step = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
   try {
     return await run();
@@ -98,7 +115,8 @@ export const runProfileJob = async (deps: ProfileJobDeps, jobId: string, request
   const progress = progressReporter(deps, jobId);
   try {
     const root = await step('locate', () => locateRoot(deps, request));
-    const input = { root, request, onProgress: (p: ProfilingProgress) => progress.report(p) };
+    const databases = await step('locate', () => vetDatabases(deps, request));
+    const input = { root, databases, request, onProgress: (p: ProfilingProgress) => progress.report(p) };
     const light = await step('light', () => deps.profiler.light(input));
     await step('store', () => deps.profiles.put(profileKeys.light(jobId), light.profile));
     await progress.flush();

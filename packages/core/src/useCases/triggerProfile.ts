@@ -1,4 +1,4 @@
-import { RequestValidationError } from '../errors.js';
+import { RequestValidationError, type ValidationIssue } from '../errors.js';
 import { initialProgress, JOB_STATUS, type Job } from '../job.js';
 import type { ProfileRequested } from '../events.js';
 import type { ProfilingRequest } from '../schemas/ProfilingRequest.js';
@@ -23,13 +23,34 @@ const assertDatasetsConfined = async (s: Pick<Services, 'datasets'>, request: Pr
   }
 };
 
+/**
+ * Rejects, as a 422, a DatabaseConnection whose host DB_ALLOWED_HOSTS does not allow (names are
+ * resolved and every address checked), before anything connects to it. No policy: no database.
+ */
+const assertDatabaseHostsAllowed = async (s: Pick<Services, 'databaseHosts'>, request: ProfilingRequest): Promise<void> => {
+  const issues: ValidationIssue[] = [];
+  for (const [index, connector] of request.profile_specification.data_connectors.entries()) {
+    if (connector.type !== 'DatabaseConnection') continue;
+    const verdict = s.databaseHosts ? await s.databaseHosts.vet(connector.host) : undefined;
+    if (verdict?.allowed) continue;
+    issues.push({
+      loc: ['body', 'profile_specification', 'data_connectors', index, 'host'],
+      msg: `Value error, ${verdict?.reason ?? 'database connections are disabled: DB_ALLOWED_HOSTS lists no host'}`,
+      type: 'value_error',
+      input: connector.host,
+    });
+  }
+  if (issues.length > 0) throw new RequestValidationError(issues);
+};
+
 /** Creates the job (SUBMITTING) and queues it for the dispatcher. Answers 503 while the Ray circuit is open. */
 export const triggerProfile = async (
-  s: Pick<Services, 'jobs' | 'requests' | 'circuit' | 'datasets' | 'clock' | 'newId' | 'logger'>,
+  s: Pick<Services, 'jobs' | 'requests' | 'circuit' | 'datasets' | 'databaseHosts' | 'clock' | 'newId' | 'logger'>,
   request: ProfilingRequest,
 ): Promise<{ job_id: string; status: 'Job submitted' }> => {
   await s.circuit.assertClosed();
   await assertDatasetsConfined(s, request);
+  await assertDatabaseHostsAllowed(s, request);
   const now = s.clock.now().toISOString();
   const job: Job = {
     jobId: s.newId(),

@@ -1,7 +1,7 @@
-import type { CddProfile, DatabaseConnectionInfo, DatasetMetadata } from '../api.js';
+import type { CddProfile, DatasetMetadata } from '../api.js';
+import type { ProfiledDatabase } from '../database/profileDatabases.js';
 import type { FileReport } from '../heavy/fileReport.js';
 import type { IdFactory } from '../ids.js';
-import { databaseUrlOf } from '../light/distribution.js';
 import { cddDocumentEntry, cddTableFields, cddWorkbookTables } from './cddEntries.js';
 import { formatSuffixOf } from '../walk/mediaTypes.js';
 
@@ -14,7 +14,7 @@ export interface CddInput {
   reports: readonly FileReport[];
   /** recordSetNames(reports): a file's entry is named like its record set. */
   names: ReadonlyMap<string, string>;
-  databases: readonly DatabaseConnectionInfo[];
+  databases: readonly ProfiledDatabase[];
   ids: IdFactory;
 }
 
@@ -36,7 +36,7 @@ export function buildCddProfile(input: CddInput): CddProfile {
     field_of_science: input.metadata.fieldOfScience,
     files: [
       ...withRecordSets.map((report) => fileEntry(report, input.names.get(report.file.relativePath) ?? report.file.name, input.ids)),
-      ...input.databases.map((database) => databaseEntry(database, input.ids)),
+      ...input.databases.map(databaseEntry),
       ...others.map((report) => genericEntry(report, report.file.name)),
     ],
   };
@@ -70,16 +70,15 @@ function genericEntry(report: FileReport, name: string): JsonObject {
   };
 }
 
-/** Databases are not connected to here, so their entry lists no tables yet. */
-function databaseEntry(database: DatabaseConnectionInfo, ids: IdFactory): JsonObject {
-  const contentUrl = databaseUrlOf(database);
+/** A database connection with one entry per table and view, columns and statistics as for files. */
+function databaseEntry({ database, cddTables }: ProfiledDatabase): JsonObject {
   return {
-    file_object_id: ids('database', contentUrl),
+    file_object_id: database.id,
     original_format: 'sql-db',
-    source_file: contentUrl,
+    source_file: database.url,
     name: database.databaseName,
     description: '',
     keywords: [],
-    tables: [],
+    tables: cddTables,
   };
 }

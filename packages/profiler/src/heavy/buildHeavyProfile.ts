@@ -1,5 +1,6 @@
 import type { CroissantDataset, HeavyResult, LightResult, ProfileOptions } from '../api.js';
 import { buildCddProfile } from '../cdd/buildCddProfile.js';
+import { profileDatabases } from '../database/profileDatabases.js';
 import { createIdFactory } from '../ids.js';
 import { readLightState } from '../light/lightState.js';
 import { ProgressTracker } from '../progressTracker.js';
@@ -18,8 +19,10 @@ export async function buildHeavyProfile(light: LightResult, options: ProfileOpti
   const state = readLightState(light);
   const settings = settingsOf(options);
   const ids = createIdFactory(state.datasetId);
-  const bytesTotal = state.files.reduce((total, file) => total + file.size, 0);
-  const progress = new ProgressTracker('heavy', state.files.length, bytesTotal, options.onProgress);
+  const relations = state.databases.flatMap((database) => database.relations);
+  const bytesTotal = state.files.reduce((total, file) => total + file.size, 0) + relations.reduce((total, relation) => total + relation.bytes, 0);
+  // Every file and every database table is one unit of progress.
+  const progress = new ProgressTracker('heavy', state.files.length + relations.length, bytesTotal, options.onProgress);
   progress.start();
 
   const context = { realRoot: state.realRoot, now: settings.now };
@@ -30,8 +33,17 @@ export async function buildHeavyProfile(light: LightResult, options: ProfileOpti
     return report;
   });
 
+  const databases = await profileDatabases(state.databases, options.databases ?? [], settings.database, ids, settings.now, {
+    tableDone(bytes) {
+      progress.addBytes(bytes);
+      progress.fileDone();
+    },
+  });
+
   const names = recordSetNames(reports);
-  const { recordSets, sheetFileObjects } = assembleRecordSets(reports, names, ids);
+  const assembled = assembleRecordSets(reports, names, ids);
+  const { sheetFileObjects } = assembled;
+  const recordSets = [...assembled.recordSets, ...databases.flatMap((database) => database.recordSets)];
   const distribution = light.profile.distribution as unknown[];
   const profile = { ...light.profile, distribution: [...distribution, ...sheetFileObjects], recordSet: recordSets } as CroissantDataset;
   const cdd = buildCddProfile({
@@ -40,7 +52,7 @@ export async function buildHeavyProfile(light: LightResult, options: ProfileOpti
     metadata: options.metadata,
     reports,
     names,
-    databases: options.databases ?? [],
+    databases,
     ids,
   });
   return { profile, cdd };

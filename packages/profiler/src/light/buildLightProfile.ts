@@ -1,6 +1,7 @@
 import { realpath, stat } from 'node:fs/promises';
 import { validate as isUuid } from 'uuid';
 import type { CroissantDataset, LightResult, ProfileOptions } from '../api.js';
+import { listDatabases } from '../database/profileDatabases.js';
 import { DatasetFolderError } from '../errors.js';
 import { createIdFactory, type IdFactory } from '../ids.js';
 import { ProgressTracker } from '../progressTracker.js';
@@ -34,11 +35,13 @@ export async function buildLightProfile(options: ProfileOptions): Promise<LightR
     return profiled;
   });
 
+  const databases = await listDatabases(options.databases ?? [], settings.database, ids);
+
   const profile: CroissantDataset = {
     ...datasetHeader(datasetId, options.metadata),
-    distribution: buildDistribution(files, options.databases ?? [], ids, options.publicBaseUrl),
+    distribution: buildDistribution(files, databases, ids, options.publicBaseUrl),
   };
-  const state: LightState = { kind: 'dataset-profiler/light-state', datasetId, realRoot, files };
+  const state: LightState = { kind: 'dataset-profiler/light-state', datasetId, realRoot, files, databases };
   return { profile, state };
 }
 

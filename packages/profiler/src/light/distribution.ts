@@ -1,4 +1,5 @@
 import type { DatabaseConnectionInfo } from '../api.js';
+import { tableFileObjects, type ListedDatabase } from '../database/profileDatabases.js';
 import type { IdFactory } from '../ids.js';
 import { compareFolders } from '../walk/walkDataset.js';
 import { contentUrlOf } from './contentUrl.js';
@@ -14,13 +15,14 @@ export type JsonObject = Record<string, unknown>;
  */
 export function buildDistribution(
   files: readonly ProfiledFile[],
-  databases: readonly DatabaseConnectionInfo[],
+  databases: readonly ListedDatabase[],
   ids: IdFactory,
   publicBaseUrl: string | undefined,
 ): JsonObject[] {
   const fileSets = groupByFolder(files).map(([folder, inside]) => fileSetEntry(folder, inside, ids, publicBaseUrl));
-  const connections = databases.map((database) => databaseEntry(database, ids));
-  return [...fileSets, ...connections, ...files.map((file) => fileObjectEntry(file, publicBaseUrl))];
+  const connections = databases.map(databaseEntry);
+  const tables = databases.flatMap((database) => tableFileObjects(database, ids));
+  return [...fileSets, ...connections, ...tables, ...files.map((file) => fileObjectEntry(file, publicBaseUrl))];
 }
 
 /** The `@id` of a folder's FileSet, the same one `buildDistribution` writes. */
@@ -66,20 +68,19 @@ function fileObjectEntry(file: ProfiledFile, publicBaseUrl: string | undefined):
   };
 }
 
-/** The connection is only described, never opened here (3.6); profiling databases is separate work. */
-function databaseEntry(database: DatabaseConnectionInfo, ids: IdFactory): JsonObject {
-  const contentUrl = databaseUrlOf(database);
+/** The connection as the request describes it (3.6); its tables follow as FileObjects (3.7). */
+function databaseEntry(database: ListedDatabase): JsonObject {
   return {
     '@type': 'dg:DatabaseConnection',
-    '@id': ids('database', contentUrl),
+    '@id': database.id,
     name: database.databaseName,
-    contentUrl,
+    contentUrl: database.url,
     encodingFormat: 'text/sql',
     description: '',
   };
 }
 
-export function databaseUrlOf(database: DatabaseConnectionInfo): string {
+export function databaseUrlOf(database: Pick<DatabaseConnectionInfo, 'protocol' | 'host' | 'port' | 'databaseName'>): string {
   return `${database.protocol}://${database.host}:${database.port}/${database.databaseName}`;
 }
 

@@ -1,4 +1,5 @@
 import type { LightResult } from '../api.js';
+import type { ListedDatabase } from '../database/profileDatabases.js';
 import { InvalidLightStateError } from '../errors.js';
 import type { ListedFile } from '../walk/walkDataset.js';
 
@@ -19,11 +20,13 @@ export interface LightState {
   datasetId: string;
   realRoot: string;
   files: ProfiledFile[];
+  /** The request's database connections with their tables, in request order. */
+  databases: ListedDatabase[];
 }
 
 export function readLightState(light: LightResult): LightState {
   const state = light.state as Partial<LightState> | undefined;
-  if (state?.kind !== 'dataset-profiler/light-state' || !Array.isArray(state.files)) {
+  if (state?.kind !== 'dataset-profiler/light-state' || !Array.isArray(state.files) || !Array.isArray(state.databases)) {
     throw new InvalidLightStateError();
   }
   return state as LightState;

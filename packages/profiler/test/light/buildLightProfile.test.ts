@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ProfilerProgress } from '../../src/api.js';
 import { REFERENCE_CONTEXT_SIZE } from '../../src/context.js';
 import { buildLightProfile } from '../../src/light/buildLightProfile.js';
-import { DatasetFolderError } from '../../src/errors.js';
+import { DatabaseProfileError, DatasetFolderError } from '../../src/errors.js';
 import { DATASET_ID, FIXTURES, makeTempDataset, testMetadata, type TempDataset } from '../helpers/tempDataset.js';
 
 const DUMMY = `${FIXTURES}/dummy_data/data`;
@@ -75,13 +75,12 @@ describe('Function: buildLightProfile', () => {
     expect(distribution[5]).toMatchObject({ name: 'x y.bin', containedIn: { '@id': distribution[1]?.['@id'] } });
   });
 
-  it('lists database connections after the FileSets without connecting', async () => {
+  it('fails naming the connection, before connecting, when it has no credentials', async () => {
     dataset = await makeTempDataset({ 'f/a.txt': 'x' });
     const databases = [{ protocol: 'postgresql', engine: 'PostgreSQL', host: 'localhost', port: 5432, databaseName: 'ds_mathe' }];
-    const { profile } = await buildLightProfile({ root: dataset.root, metadata: testMetadata(), databases });
-    expect((profile.distribution as Entry[])[1]).toMatchObject({
-      '@type': 'dg:DatabaseConnection', name: 'ds_mathe', contentUrl: 'postgresql://localhost:5432/ds_mathe', encodingFormat: 'text/sql', description: '',
-    });
+    await expect(buildLightProfile({ root: dataset.root, metadata: testMetadata(), databases })).rejects.toThrow(
+      new DatabaseProfileError('no credentials for database localhost:5432/ds_mathe: add them to DB_CREDENTIALS'),
+    );
   });
 
   it('reports hashing progress up to every file and byte', async () => {
