@@ -32,7 +32,7 @@ table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; padding: 7px 10px; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { font-size: 12px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 600;
   border-bottom: 2px solid var(--line); white-space: nowrap; }
-tbody th { font-weight: 600; overflow-wrap: anywhere; }
+tbody th { font-weight: 600; overflow-wrap: break-word; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td.some { color: var(--warn); font-weight: 600; }
 .hash { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 12px; word-break: break-all; color: var(--muted); }
@@ -59,6 +59,7 @@ footer { color: var(--muted); font-size: 12px; }
 @media (max-width: 720px) {
   main { padding: 16px 12px 32px; }
   header.dataset h1 { font-size: 22px; }
+  dl.metadata, dl.facts { grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); gap: 8px 16px; }
   .card { padding: 12px; }
   table.stack thead { display: none; }
   table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: auto; }
