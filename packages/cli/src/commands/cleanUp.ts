@@ -4,6 +4,7 @@ import { clientFor, withConnectionOptions, type ConnectionOptions } from '../con
 export const cleanUpCommand = (): Command =>
   withConnectionOptions(
     new Command('clean-up')
+      .summary('delete a finished job\'s profiles')
       .description("Delete a finished job's light and heavy profiles (exit code 6 while it still runs).")
       .argument('<job_id>', 'the id trigger printed'),
   ).action(async (jobId: string, flags: ConnectionOptions) => {

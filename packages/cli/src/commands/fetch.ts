@@ -5,6 +5,7 @@ import { clientFor, withConnectionOptions, type ConnectionOptions } from '../con
 export const fetchCommand = (): Command =>
   withConnectionOptions(
     new Command('fetch')
+      .summary('print or save a job\'s profiles')
       .description("Print a job's profiles as JSON: {moma_profile_light, moma_profile_heavy, cdd_profile}.")
       .argument('<job_id>', 'the id trigger printed')
       .option('--out <file>', 'write them to FILE instead of standard output'),

@@ -22,6 +22,7 @@ const uuidArgument = (value: string): string => {
 /** `profile <folder>`: the profiler run in this process, no service involved. */
 export const profileCommand = (): Command =>
   new Command('profile')
+      .summary('profile a local folder, no server needed')
     .description('Profile a local folder without a server and print its Croissant profile (heavy, or light with --light) as JSON.')
     .argument('<folder>', 'the dataset folder')
     .option('--light', 'distribution only: list and hash the files, no record sets', false)

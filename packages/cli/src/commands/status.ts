@@ -5,6 +5,7 @@ import { JobFailedError } from '../errors.js';
 export const statusCommand = (): Command =>
   withConnectionOptions(
     new Command('status')
+      .summary('print a job\'s status and progress')
       .description("Print a job's status and progress as JSON (exit code 3 when it FAILED).")
       .argument('<job_id>', 'the id trigger printed'),
   ).action(async (jobId: string, flags: ConnectionOptions) => {

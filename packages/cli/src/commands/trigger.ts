@@ -19,6 +19,7 @@ export function triggerRequestOf(spec: unknown, light: boolean): Record<string, 
 export const triggerCommand = (): Command =>
   withConnectionOptions(
     new Command('trigger')
+      .summary('queue a dataset for profiling, print the job id')
       .description('Queue a dataset for profiling; prints the job id.')
       .requiredOption('--spec <file>', 'JSON file: a trigger_profile body, or its profile_specification alone')
       .option('--light', 'the light profile only (distribution: files, sizes, types, sha256)', false),

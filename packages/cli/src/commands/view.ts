@@ -6,6 +6,7 @@ import { readJsonFile } from '../readJsonFile.js';
 
 export const viewCommand = (): Command =>
   new Command('view')
+      .summary('render a profile as a self-contained HTML page')
     .description('Render a profile as one self-contained HTML page (no network needed to open it).')
     .argument('<profile.json>', 'what fetch or profile wrote: the profiles of a job, or one Croissant profile')
     .option('--out <file>', 'write the page to FILE instead of standard output')

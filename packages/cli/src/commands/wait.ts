@@ -34,6 +34,7 @@ function finish(status: JobStatusResponse): void {
 export const waitCommand = (): Command =>
   withConnectionOptions(
     new Command('wait')
+      .summary('wait for a job\'s profiles, showing progress')
       .description("Wait until a job's profiles are ready, with its progress on stderr; then print its status as JSON.")
       .argument('<job_id>', 'the id trigger printed')
       .option('--interval <seconds>', 'time between two status requests', seconds, 1)

@@ -9,10 +9,13 @@ export interface Rate {
 /** Rate and time left of the current phase; a new label or a count going back starts a new phase. */
 export class RateMeter {
   private origin: { label: string; atMs: number; done: number } | undefined;
+  private lastDone = 0;
 
   sample(snapshot: ProgressSnapshot, atMs: number): Rate {
     const { done, total } = measureOf(snapshot);
-    if (!this.origin || this.origin.label !== snapshot.label || done < this.origin.done) {
+    const restart = !this.origin || this.origin.label !== snapshot.label || done < this.lastDone;
+    this.lastDone = done;
+    if (restart || !this.origin) {
       this.origin = { label: snapshot.label, atMs, done };
       return {};
     }
