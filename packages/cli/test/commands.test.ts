@@ -31,9 +31,9 @@ describe('CLI against the local stack', () => {
 
   beforeAll(async () => {
     dirs = await makeDirs(['subway_data', 'dummy_data']);
-    // Six copies of the 2.4 MB table: a heavy run long enough to be seen running.
+    // Twelve copies of the 2.4 MB table: a heavy run long enough to be seen running.
     await mkdir(join(dirs.dataRoot, 'slow_data'));
-    for (let i = 1; i <= 6; i += 1) await copyFile(join(FIXTURES, 'subway_data/data/csv_1.csv'), join(dirs.dataRoot, `slow_data/part_${i}.csv`));
+    for (let i = 1; i <= 12; i += 1) await copyFile(join(FIXTURES, 'subway_data/data/csv_1.csv'), join(dirs.dataRoot, `slow_data/part_${i}.csv`));
     const write = async (name: string, content: unknown) => {
       const path = join(dirs.base, `${name}.json`);
       await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content));
@@ -133,10 +133,10 @@ describe('CLI against the local stack', () => {
     expect(terminal.code).toBe(EXIT_CODE.OK);
     expect(terminal.stdout).toMatch(ANSI_ESCAPE);
     // The bar while the heavy profile runs: label, bar, percentage, files, bytes, rate, ETA.
-    expect(terminal.stdout).toMatch(/heavy profile +\|[█░]{24}\| \d+% \| \d\/6 files \| [\d.]+ MB \/ 14\.3 MB \| [^|]+\/s \| ETA \S+/);
-    expect(terminal.stdout).toMatch(/done +\|█{24}\| 100% \| 6\/6 files \| 14\.3 MB \/ 14\.3 MB/);
+    expect(terminal.stdout).toMatch(/heavy profile +\|[█░]{24}\| \d+% \| \d+\/12 files \| [\d.]+ MB \/ 28\.6 MB \| [^|]+\/s \| ETA \S+/);
+    expect(terminal.stdout).toMatch(/done +\|█{24}\| 100% \| 12\/12 files \| 28\.6 MB \/ 28\.6 MB/);
     expect(terminal.stdout).toContain('"status": "HEAVY_PROFILES_READY"');
-  }, SPAWNING_TEST_TIMEOUT_MS);
+  }, 2 * SPAWNING_TEST_TIMEOUT_MS);
 
   it('profile <folder> on a terminal draws its progress bar on stderr and writes the profile to --out', async () => {
     const out = join(dirs.base, 'local-profile.json');
