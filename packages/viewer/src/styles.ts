@@ -39,17 +39,17 @@ td.some { color: var(--warn); font-weight: 600; }
 .path { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: 13px; overflow-wrap: anywhere; }
 .type { font-size: 12px; background: #eef0f4; border-radius: 4px; padding: 1px 6px; white-space: nowrap; }
 .none { color: #a0a7b4; }
-td.distribution { width: 250px; min-width: 200px; }
+td.distribution { width: 220px; min-width: 180px; }
 .histogram { margin: 0; }
 .histogram svg { display: block; width: 100%; height: 60px; }
 .bar { fill: var(--accent); }
 .axis { stroke: var(--muted); stroke-width: 1; vector-effect: non-scaling-stroke; }
 .histogram figcaption { display: flex; justify-content: space-between; gap: 6px; font-size: 11px; color: var(--muted); font-variant-numeric: tabular-nums; }
 .top-values { list-style: none; margin: 0; padding: 0; font-size: 13px; }
-.top-values li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 8px; position: relative; padding: 1px 4px; }
-.top-values .share { position: absolute; left: 0; top: 1px; bottom: 1px; background: var(--accent-soft); border-radius: 3px; }
-.top-values .value, .top-values .count { position: relative; }
-.top-values .value { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.top-values li { display: grid; grid-template-columns: minmax(0, 1fr) auto; gap: 0 8px; padding: 1px 0; }
+.top-values .value { position: relative; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; padding: 0 4px; }
+.top-values .share { position: absolute; left: 0; top: 0; bottom: 0; background: var(--accent-soft); border-radius: 3px; }
+.top-values .label { position: relative; }
 .top-values .count { font-variant-numeric: tabular-nums; color: var(--muted); }
 .error { background: var(--bad-soft); color: var(--bad); border-radius: 6px; padding: 10px 12px; margin: 0; overflow-wrap: anywhere; }
 details.examples { margin-top: 12px; }

@@ -19,7 +19,7 @@ function topValues(statistics: Statistics): SafeHtml {
   const values = (statistics.mostFrequent ?? []).slice(0, TOP_VALUES);
   const rows = statistics.rowCount ?? 0;
   return html`<ol class="top-values">${values.map(
-    ({ value, count }) => html`<li><span class="share" style="width: ${rows > 0 ? Math.round((1000 * count) / rows) / 10 : 0}%"></span><span class="value">${displayValue(value)}</span><span class="count">${formatNumber(count)}</span></li>`,
+    ({ value, count }) => html`<li><span class="value"><span class="share" style="width: ${rows > 0 ? Math.round((1000 * count) / rows) / 10 : 0}%"></span><span class="label">${displayValue(value)}</span></span><span class="count">${formatNumber(count)}</span></li>`,
   )}</ol>`;
 }
 
