@@ -23,6 +23,20 @@ module.exports = {
       to: { path: ['^packages/(core|local|ray|aws)/', '^functions/', 'node_modules/(@aws-sdk|@middy|sst)/', '^(http|https)$'] },
     },
     {
+      name: 'viewer-is-pure',
+      comment: 'packages/viewer turns a profile into HTML: no file system, network or service room; the route and the CLI do the I/O.',
+      severity: 'error',
+      from: { path: '^packages/viewer/src' },
+      to: { path: ['^packages/(core|local|ray|aws|profiler|cli)/', '^functions/', '^(fs|fs/promises|http|https|net|child_process)$'] },
+    },
+    {
+      name: 'cli-is-a-client',
+      comment: 'packages/cli talks to the service over its HTTP API only (and runs the profiler in-process for `profile`).',
+      severity: 'error',
+      from: { path: '^packages/cli/src' },
+      to: { path: ['^packages/(local|ray|aws)/', '^functions/', 'node_modules/(@aws-sdk|@middy|sst)/'] },
+    },
+    {
       name: 'adapters-do-not-reach-into-functions',
       comment: 'Adapters implement core ports; only composition roots (wire.ts, httpServer.ts, main.ts) host the handlers.',
       severity: 'error',

@@ -1,5 +1,5 @@
 // Bundles the runnable entry points with esbuild so they run on plain Node: the local stack, the
-// profile job it spawns, and the profiler CLI. Our workspace packages are bundled; third-party
+// profile job it spawns, and the CLI (`npx dataset-profiler`). Our workspace packages are bundled; third-party
 // packages stay external and load from node_modules as published (untransformed, so pdf.js, DuckDB
 // and friends cost what they cost under plain Node).
 import { build } from 'esbuild';
@@ -21,7 +21,7 @@ const thirdPartyExternal = {
 
 const bundles = [
   { outdir: 'dist', entryPoints: { 'local-stack': 'packages/local/src/main.ts', 'profile-job': 'packages/local/src/profileJob.ts' } },
-  { outdir: 'packages/profiler/dist', entryPoints: { cli: 'packages/profiler/src/cli.ts' } },
+  { outdir: 'packages/cli/dist', entryPoints: { cli: 'packages/cli/src/cli.ts' } },
 ];
 
 // Chunk names carry content hashes: without a clean start, old chunks would pile up.

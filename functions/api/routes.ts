@@ -15,6 +15,7 @@ import { jobStatusEndpoint } from './jobStatus.js';
 import { healthCheckEndpoint, livenessEndpoint, readinessEndpoint } from './monitoring.js';
 import { openApiEndpoint } from './openapi.js';
 import { profileEndpoint } from './profile.js';
+import { profileViewEndpoint } from './profileView.js';
 import type { RouteSpec } from './routeSpec.js';
 import { runnerStatusEndpoint } from './runnerStatus.js';
 import {
@@ -67,6 +68,14 @@ export const apiRoutes: readonly RouteSpec[] = [
     response: { description: 'The profiles. On AWS an answer over 5 MiB is a 307 redirect to a short-lived URL serving this same document', schema: ProfileResponseSchema },
     errors: [404],
     make: profileEndpoint,
+  },
+  {
+    method: 'GET', path: '/profiler/profile/{job_id}/view', operationId: 'viewProfile', tags: PROFILER,
+    summary: "A job's profile as a self-contained HTML page (metadata, files, fields, histograms)",
+    request: { path: JobIdPathSchema },
+    response: { description: 'An HTML page', schema: HtmlSchema, contentType: 'text/html' },
+    errors: [404],
+    make: profileViewEndpoint,
   },
   {
     method: 'GET', path: '/profiler/cdd_profile_path/{dataset_id}', operationId: 'getCddProfilePath', tags: PROFILER,

@@ -9,6 +9,7 @@ export type {
   ProfileOptions,
   ProfilerProgress,
 } from './api.js';
+export { closeProfilerEngines } from './closeProfilerEngines.js';
 export { CROISSANT_CONTEXT } from './context.js';
 export { DatabaseProfileError, DatasetFolderError, DatasetProfilerError, InvalidLightStateError } from './errors.js';
 export { buildHeavyProfile } from './heavy/buildHeavyProfile.js';

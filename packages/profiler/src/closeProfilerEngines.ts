@@ -1,0 +1,4 @@
+/** Lets a one-shot process (the CLI) exit after a heavy run: closes the tabular engine (DuckDB) it started. */
+export async function closeProfilerEngines(): Promise<void> {
+  await (await import('./tabular/index.js')).closeTabularEngine();
+}

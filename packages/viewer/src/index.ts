@@ -1,0 +1,3 @@
+export { renderProfileHtml } from './renderProfileHtml.js';
+export { ProfileDocumentError } from './profileDocument.js';
+export { formatBytes } from './format.js';
