@@ -52,7 +52,7 @@ def _answer(response: httpx.Response) -> Any:
         body = response.json()
     except ValueError:
         raise DatasetProfilerError(response.status_code, response.text or response.reason_phrase) from None
-    message = body.get("message") or body.get("detail") if isinstance(body, dict) else None
+    message = (body.get("message") or body.get("detail")) if isinstance(body, dict) else None
     raise DatasetProfilerError(response.status_code, str(message or response.reason_phrase), body)
 
 
