@@ -30,20 +30,27 @@ const ERROR_HEADERS: Record<number, Record<string, z.ZodType>> = {
   503: { 'Retry-After': z.string().meta({ description: 'Seconds to wait before retrying' }) },
 };
 
-const errorStatuses = (route: RouteSpec): number[] => {
+/** Whether the running deployment checks tokens: the document describes what this server does. */
+export interface DocumentOptions {
+  authEnabled: boolean;
+}
+
+const errorStatuses = (route: RouteSpec, { authEnabled }: DocumentOptions): number[] => {
   const statuses = new Set<number>([...route.errors, 500]);
-  if (isProtectedPath(route.path)) [401, 403, 503].forEach((s) => statuses.add(s));
+  // Every /profiler/* route reads a store or the runner (503 when one is down); 401/403 only with auth on.
+  if (isProtectedPath(route.path)) statuses.add(503);
+  if (authEnabled && isProtectedPath(route.path)) [401, 403].forEach((s) => statuses.add(s));
   if (route.body) [413, 415, 422].forEach((s) => statuses.add(s));
   if (route.request?.path) statuses.add(422);
   return [...statuses].sort((a, b) => a - b);
 };
 
-const responsesOf = (route: RouteSpec): Record<string, ZodOpenApiResponseObject> => {
+const responsesOf = (route: RouteSpec, options: DocumentOptions): Record<string, ZodOpenApiResponseObject> => {
   const { response } = route;
   const responses: Record<string, ZodOpenApiResponseObject> = {
     [String(response.status ?? 200)]: { description: response.description, content: { [response.contentType ?? 'application/json']: { schema: response.schema } } },
   };
-  for (const status of errorStatuses(route)) {
+  for (const status of errorStatuses(route, options)) {
     const headers = ERROR_HEADERS[status];
     responses[String(status)] = {
       description: ERROR_DESCRIPTIONS[status] ?? 'Error',
@@ -54,34 +61,34 @@ const responsesOf = (route: RouteSpec): Record<string, ZodOpenApiResponseObject>
   return responses;
 };
 
-const operationOf = (route: RouteSpec): ZodOpenApiOperationObject => ({
+const operationOf = (route: RouteSpec, options: DocumentOptions): ZodOpenApiOperationObject => ({
   operationId: route.operationId,
   summary: route.summary,
   tags: [...route.tags],
   ...(route.request?.path ? { requestParams: { path: route.request.path } } : {}),
   ...(route.request?.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.request.body } } } } : {}),
-  ...(isProtectedPath(route.path) ? { security: [{ bearerAuth: [] }] } : {}),
-  responses: responsesOf(route),
+  ...(options.authEnabled && isProtectedPath(route.path) ? { security: [{ bearerAuth: [] }] } : {}),
+  responses: responsesOf(route, options),
 });
 
-export const buildOpenApiDocument = (routes: readonly RouteSpec[]): ReturnType<typeof createDocument> => {
+export const buildOpenApiDocument = (routes: readonly RouteSpec[], options: DocumentOptions): ReturnType<typeof createDocument> => {
   const paths: ZodOpenApiPathsObject = {};
   for (const route of routes) {
-    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route) };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operationOf(route, options) };
   }
   return createDocument({
     openapi: '3.1.0',
     info: { title: 'Dataset Profiler', version: '0.1.0', description: 'Profiles datasets into MLCommons Croissant JSON-LD.' },
     paths,
-    components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } },
+    ...(options.authEnabled ? { components: { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } } } } : {}),
   });
 };
 
-/** Built on first request and kept: the table does not change while the process lives. */
+/** Built on first request and kept: the table and the auth setting do not change while the process lives. */
 export const openApiEndpoint = (routes: () => readonly RouteSpec[]): Endpoint => {
   let document: unknown;
-  return async function openApiHandler() {
-    document ??= buildOpenApiDocument(routes());
+  return async function openApiHandler(request) {
+    document ??= buildOpenApiDocument(routes(), { authEnabled: request.authEnabled });
     return json(document);
   };
 };

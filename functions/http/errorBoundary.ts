@@ -1,6 +1,6 @@
 import type middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { toErrorResponse } from './errorResponse.js';
+import { internalErrorResponse, toErrorResponse, type MappedError } from './errorResponse.js';
 import { pickRequestId, scopeOf, type RequestScope } from './requestScope.js';
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 | undefined>;
@@ -13,17 +13,30 @@ export const errorBoundary = (): middy.MiddlewareObj<APIGatewayProxyEventV2, API
   const errorBoundaryOnError = (request: Request): void => {
     if (request.response !== undefined) return;
     const scope = scopeOf(request.event);
-    const mapped = toErrorResponse(request.error, scope?.requestId ?? pickRequestId(request.event));
+    const requestId = scope?.requestId ?? pickRequestId(request.event);
+    let mapped: MappedError;
+    try {
+      mapped = toErrorResponse(request.error, requestId);
+    } catch {
+      // Reading the error itself failed (a hostile getter, a cycle): still our shape, still an answer.
+      mapped = internalErrorResponse(requestId);
+    }
     if (scope) noteError(scope, request.error, mapped.internal);
     request.response = mapped.response;
   };
   return { onError: errorBoundaryOnError };
 };
 
-/** A 5xx keeps its cause for the access line; a 4xx keeps its code (and an auth failure its reason). */
+/**
+ * A 5xx keeps its cause for the access line (the logger's error serializer writes it safely); a 4xx
+ * keeps its code and a short message (and an auth failure its reason) — never the request's input.
+ */
 const noteError = (scope: RequestScope, error: unknown, internal: boolean): void => {
   if (internal) scope.error = error;
-  const { code, reason } = (error ?? {}) as { code?: unknown; reason?: unknown };
+  const { code, reason, message } = (error ?? {}) as { code?: unknown; reason?: unknown; message?: unknown };
   if (typeof code === 'string') scope.fields.error_code = code;
-  if (typeof reason === 'string') scope.fields.error_reason = reason;
+  if (!internal && typeof message === 'string') scope.fields.error_message = message.slice(0, MAX_LOGGED_MESSAGE);
+  if (typeof reason === 'string') scope.fields.error_reason = reason.slice(0, MAX_LOGGED_MESSAGE);
 };
+
+const MAX_LOGGED_MESSAGE = 200;

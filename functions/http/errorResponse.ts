@@ -27,11 +27,29 @@ export const toErrorResponse = (error: unknown, requestId: string): MappedError 
   const document = status === INTERNAL_ERROR_STATUS || !(error instanceof ProfilerError)
     ? genericDocument(requestId)
     : domainDocument(error, status, requestId);
+  const body = stringifyOrUndefined(document);
+  // A 422 echoes inputs; one that cannot be written (too deep, a cycle) becomes our generic 500.
+  if (body === undefined) return internalErrorResponse(requestId);
   return {
     status: document.status,
     internal: document.status >= INTERNAL_ERROR_STATUS,
-    response: { statusCode: document.status, headers: { ...JSON_HEADERS, ...headersFor(error) }, body: JSON.stringify(document) },
+    response: { statusCode: document.status, headers: { ...JSON_HEADERS, ...headersFor(error) }, body },
   };
+};
+
+/** The generic 500, built from constants only, so building it cannot fail. */
+export const internalErrorResponse = (requestId: string): MappedError => ({
+  status: INTERNAL_ERROR_STATUS,
+  internal: true,
+  response: { statusCode: INTERNAL_ERROR_STATUS, headers: { ...JSON_HEADERS }, body: JSON.stringify(genericDocument(requestId)) },
+});
+
+const stringifyOrUndefined = (document: ErrorDocument): string | undefined => {
+  try {
+    return JSON.stringify(document);
+  } catch {
+    return undefined;
+  }
 };
 
 const genericDocument = (requestId: string): ErrorDocument => ({

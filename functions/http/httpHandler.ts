@@ -15,6 +15,8 @@ export interface ApiRequest {
   pathParameters: Readonly<Record<string, string | undefined>>;
   headers: Readonly<Record<string, string | undefined>>;
   requestId: string;
+  /** Whether this deployment checks tokens on `/profiler/*` (ENABLE_AUTH=true). */
+  authEnabled: boolean;
   log: Logger;
   /** Adds fields (e.g. `job_id`) to the request's access log line. */
   annotate(fields: Record<string, unknown>): void;
@@ -55,11 +57,12 @@ export const httpHandler = (spec: HandlerSpec, endpoint: Endpoint, edge: HttpEdg
     .use(bodyLimit({ maxBytes: edge.maxBodyBytes ?? MAX_BODY_BYTES }));
   if (edge.authenticator && isProtectedPath(spec.path)) chain.use(auth(edge.authenticator));
   if (spec.body) chain.use(jsonBody());
-  const handler = chain.handler((event: APIGatewayProxyEventV2) => endpoint(toApiRequest(event)));
+  const authEnabled = edge.authenticator !== undefined;
+  const handler = chain.handler((event: APIGatewayProxyEventV2) => endpoint(toApiRequest(event, authEnabled)));
   return handler as unknown as ApiHandler;
 };
 
-const toApiRequest = (event: APIGatewayProxyEventV2): ApiRequest => {
+const toApiRequest = (event: APIGatewayProxyEventV2, authEnabled: boolean): ApiRequest => {
   const scope = scopeOf(event);
   if (!scope) throw new Error('request scope missing: requestScope() must run first');
   return {
@@ -68,6 +71,7 @@ const toApiRequest = (event: APIGatewayProxyEventV2): ApiRequest => {
     pathParameters: event.pathParameters ?? {},
     headers: event.headers ?? {},
     requestId: scope.requestId,
+    authEnabled,
     log: scope.log,
     annotate: (fields) => Object.assign(scope.fields, fields),
   };

@@ -139,9 +139,9 @@ describe('startHttpServer (local stack HTTP front)', () => {
     expect(text).not.toContain('hunter2');
     expect(text).not.toContain(t.dir);
     expect(JSON.parse(text)).toMatchObject({ detail: 'Internal Server Error', status: 500 });
-    // The secret was in the error: the log line has it, the answer does not.
+    // The file's content was in the error's cause: the log line keeps the cause, the answer has none.
     const line = log.lines.find((l) => l.status === 500 && l.job_id === jobId) as any;
-    expect(line.err.message).toContain('hunter2');
+    expect(line.err.cause.message).toContain('hunter2');
   });
 
   it('serves the OpenAPI document and the docs page with its assets', async () => {

@@ -35,22 +35,35 @@ describe('GET /openapi.json', () => {
     const body = trigger.requestBody.content['application/json'].schema;
     const resolved = body.$ref ? doc.components.schemas[body.$ref.split('/').pop()] : body;
     expect(resolved.properties.profile_specification).toBeDefined();
-    expect(resolved.additionalProperties).toBe(false);
+    // Unknown fields are ignored, as Pydantic's default is.
+    expect(resolved.additionalProperties).not.toBe(false);
   });
 
   it('documents success and error answers, with the error body and its headers', async () => {
     const doc = await fetchDocument();
     const trigger = doc.paths['/profiler/trigger_profile'].post;
-    expect(Object.keys(trigger.responses)).toEqual(expect.arrayContaining(['200', '401', '403', '413', '415', '422', '500', '503']));
+    expect(Object.keys(trigger.responses)).toEqual(expect.arrayContaining(['200', '413', '415', '422', '500', '503']));
     expect(trigger.responses['503'].headers['Retry-After']).toBeDefined();
     const error = trigger.responses['422'].content['application/json'].schema;
     const errorSchema = error.$ref ? doc.components.schemas[error.$ref.split('/').pop()] : error;
     expect(errorSchema.required).toEqual(expect.arrayContaining(['detail', 'code', 'message', 'status', 'request_id']));
     expect(doc.paths['/profiler/profile/{job_id}'].get.responses['404']).toBeDefined();
     expect(doc.paths['/profiler/clean_up'].post.responses['409']).toBeDefined();
-    expect(doc.paths['/profiler/job_status/{job_id}'].get.security).toEqual([{ bearerAuth: [] }]);
-    expect(doc.paths['/monitoring/ready'].get.security).toBeUndefined();
-    expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+
+  it('declares bearer security only when the server checks tokens (ENABLE_AUTH=true)', async () => {
+    const open = await fetchDocument();
+    expect(open.paths['/profiler/job_status/{job_id}'].get.security).toBeUndefined();
+    expect(open.paths['/profiler/trigger_profile'].post.responses['401']).toBeUndefined();
+    expect(open.components?.securitySchemes).toBeUndefined();
+
+    const checksTokens = { authenticate: async () => ({ client_id: 'airflow' }) };
+    const api = lambdaApi((await testServices()).services, { authenticator: checksTokens });
+    const guarded = (await api.call(apiEvent({ path: '/openapi.json' }))).body;
+    expect(guarded.paths['/profiler/job_status/{job_id}'].get.security).toEqual([{ bearerAuth: [] }]);
+    expect(Object.keys(guarded.paths['/profiler/trigger_profile'].post.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    expect(guarded.paths['/monitoring/ready'].get.security).toBeUndefined();
+    expect(guarded.components.securitySchemes.bearerAuth).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
   it('resolves every $ref inside the document', async () => {

@@ -22,6 +22,7 @@ export { SystemClock, FixedClock } from './ports/Clock.js';
 export type { Clock } from './ports/Clock.js';
 export * from './schemas/ProfilingRequest.js';
 export * from './schemas/responses.js';
+export * from './schemas/uuid.js';
 export * from './schemas/messages.js';
 export { applyJobEvent } from './useCases/applyJobEvent.js';
 export type { ApplyOutcome } from './useCases/applyJobEvent.js';
@@ -37,4 +38,4 @@ export type { ReconcileOptions, ReconcileReport, RequeueLog } from './useCases/r
 export type { DatasetProfiler, ProfilingInput, ProfilingProgress } from './ports/DatasetProfiler.js';
 export { runProfileJob } from './useCases/runProfileJob.js';
 export type { ProfileJobDeps } from './useCases/runProfileJob.js';
-export { parseRequest, toValidationIssues } from './validation.js';
+export { parseRequest, toValidationIssues, unknownFields } from './validation.js';

@@ -15,7 +15,8 @@ export const parseRequest = <S extends z.ZodType>(schema: S, input: unknown, loc
   // reportInput: an issue without `input` is how "missing" is told apart from "wrong type".
   const result = schema.safeParse(input, { reportInput: true, error: markIntegers });
   if (result.success) return result.data;
-  throw new RequestValidationError(toValidationIssues(result.error.issues, input, locPrefix), { cause: result.error });
+  // No `cause`: a ZodError's message is a JSON dump of its issues, inputs included, and loggers read causes.
+  throw new RequestValidationError(toValidationIssues(result.error.issues, input, locPrefix));
 };
 
 /**
@@ -29,6 +30,47 @@ const markIntegers = (issue: z.core.$ZodRawIssue): string | undefined => {
   const format = (issue.inst as { _zod?: { def?: { format?: string } } } | undefined)?._zod?.def?.format;
   return issue.code === 'invalid_type' && format !== undefined && INTEGER_FORMATS.has(format) ? INTEGER_EXPECTED : undefined;
 };
+
+const MAX_UNKNOWN_FIELDS = 20;
+const MAX_FIELD_NAME = 100;
+
+/**
+ * The dotted paths of the fields in `input` that `schema` does not declare (and so strips), for a
+ * debug line: names only, at most 20, each cut to 100 characters. Call it on input that parsed.
+ */
+export const unknownFields = (schema: z.ZodType, input: unknown): string[] => {
+  const found: string[] = [];
+  collectUnknown(schema, input, [], found);
+  return found.slice(0, MAX_UNKNOWN_FIELDS).map((name) => name.slice(0, MAX_FIELD_NAME));
+};
+
+type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[] };
+
+const collectUnknown = (schema: z.ZodType, input: unknown, path: Loc, found: string[]): void => {
+  if (found.length >= MAX_UNKNOWN_FIELDS) return;
+  const def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+  if (def.type === 'object' && def.shape && isRecord(input)) {
+    for (const [key, value] of Object.entries(input)) {
+      const field = def.shape[key];
+      if (field) collectUnknown(field, value, [...path, key], found);
+      else found.push([...path, key].join('.'));
+    }
+  } else if (def.type === 'array' && def.element && Array.isArray(input)) {
+    input.forEach((item, index) => collectUnknown(def.element as z.ZodType, item, [...path, index], found));
+  } else if (def.innerType) {
+    collectUnknown(def.innerType, input, path, found);
+  } else if (def.type === 'pipe' && def.in) {
+    collectUnknown(def.in, input, path, found);
+  } else if (def.type === 'union' && def.options) {
+    // The member the input parsed as is the one whose fields count.
+    const member = def.options.find((option) => option.safeParse(input).success);
+    if (member) collectUnknown(member, input, path, found);
+  }
+};
+
+/** What a log may say about failed validation: where and what kind, never the values judged. */
+export const summarizeIssues = (issues: readonly ZodIssue[]): { path: string; code: string }[] =>
+  issues.slice(0, 10).map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
 
 export const toValidationIssues = (issues: readonly ZodIssue[], root: unknown, locPrefix: Loc): ValidationIssue[] =>
   issues.flatMap((issue) => mapIssue(issue, root, locPrefix));

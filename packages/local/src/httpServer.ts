@@ -6,6 +6,7 @@ import { apiRoutes, type RouteSpec } from '../../../functions/api/routes.js';
 import { parseConfig, type Config } from '../../../functions/config.js';
 import { MAX_BODY_BYTES } from '../../../functions/http/bodyLimit.js';
 import { createDispatcher, rejectingHandler } from '../../../functions/http/dispatch.js';
+import { internalErrorResponse } from '../../../functions/http/errorResponse.js';
 import { PayloadTooLargeError } from '../../../functions/http/errors.js';
 import { createHttpEdge, type ApiHandler } from '../../../functions/http/httpHandler.js';
 import { readBody } from './http/readBody.js';
@@ -41,6 +42,12 @@ export const startHttpServer = async ({ services, port, host = '127.0.0.1', logg
   const tooLarge = rejectingHandler(() => new PayloadTooLargeError(MAX_BODY_BYTES), edge);
   const server = createServer((req, res) => {
     serve(req, res, dispatch, tooLarge).catch((error: unknown) => failSafe(res, logger, error));
+  });
+  // A malformed request line or a reset socket ends that connection only (Node's default, logged).
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    logger.debug({ code: error.code }, 'http client error');
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -84,14 +91,21 @@ const lambdaContext = (event: APIGatewayProxyEventV2): Context =>
     callbackWaitsForEmptyEventLoop: false,
   }) as Context;
 
-/** The chain has its own boundary; this only catches a failure of the server plumbing itself. */
+/**
+ * The chain has its own boundary; this only catches a failure of the server plumbing itself. It
+ * must not throw: it runs in a promise's catch, where a throw would be an unhandled rejection.
+ */
 const failSafe = (res: ServerResponse, logger: Logger, error: unknown): void => {
   logger.error({ err: error }, 'http server failed to answer');
-  if (res.headersSent) {
+  try {
+    if (res.headersSent) {
+      res.destroy();
+      return;
+    }
+    const { body } = internalErrorResponse('').response;
+    res.writeHead(500, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body ?? '')) });
+    res.end(body);
+  } catch {
     res.destroy();
-    return;
   }
-  const body = JSON.stringify({ detail: 'Internal Server Error', code: 'Internal', message: 'Internal Server Error', status: 500, request_id: '' });
-  res.writeHead(500, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(body)) });
-  res.end(body);
 };

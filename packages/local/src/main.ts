@@ -15,7 +15,15 @@ const loops = startLoops(services, {
   reconcileIntervalMs: config.RECONCILE_INTERVAL_MS,
   reconcile: { resubmitAfterMs: config.RESUBMIT_AFTER_MS, graceMs: config.RECONCILE_GRACE_MS },
 });
-services.logger.info({ url: server.url, data_root: config.DATA_ROOT, data_dir: config.DATA_DIR }, 'dataset profiler listening');
+// The line `npm start` prints when ready (tests and tools wait for its message): where to call, where the docs are.
+services.logger.info({ url: server.url, docs: `${server.url}/docs`, data_root: config.DATA_ROOT, data_dir: config.DATA_DIR }, 'dataset profiler listening');
+
+// One request, job event or timer must never stop the stack: the HTTP server, dispatcher and
+// reconciler share this process. A stray error is logged (safely) and the process goes
+// on. Registered once started: a failing start-up still exits.
+const keepRunning = (kind: string) => (error: unknown) => services.logger.error({ err: error }, `${kind}; the stack keeps running`);
+process.on('uncaughtException', keepRunning('uncaught exception'));
+process.on('unhandledRejection', keepRunning('unhandled promise rejection'));
 
 const shutdown = async (signal: string) => {
   services.logger.info({ signal }, 'shutting down');

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import { DatePublishedSchema } from './datePublished.js';
+import { AnyUuidSchema } from './uuid.js';
+
+/**
+ * Unknown fields are ignored (stripped), as Pydantic's default is and the reference's clients rely on;
+ * the edge logs their names at debug level.
+ */
 
 /** A dataset folder under the data root: relative, no `..` segment, no NUL; symlinks are checked later. */
 export const DatasetIdSchema = z
@@ -11,12 +18,12 @@ export const DatasetIdSchema = z
   .refine((id) => !id.split(/[\\/]/).includes('..'), { message: "dataset_id must not contain '..'" })
   .refine((id) => !id.includes('\0'), { message: 'dataset_id must not contain NUL' });
 
-export const RawDataPathSchema = z.strictObject({
+export const RawDataPathSchema = z.object({
   type: z.literal('RawDataPath'),
   dataset_id: DatasetIdSchema,
 });
 
-export const DatabaseConnectionSchema = z.strictObject({
+export const DatabaseConnectionSchema = z.object({
   type: z.literal('DatabaseConnection'),
   protocol: z.string(),
   engine: z.enum(['PostgreSQL', 'TimescaleDB']),
@@ -27,8 +34,8 @@ export const DatabaseConnectionSchema = z.strictObject({
 
 export const DataConnectorSchema = z.discriminatedUnion('type', [RawDataPathSchema, DatabaseConnectionSchema]);
 
-export const ProfileSpecificationSchema = z.strictObject({
-  id: z.uuid(),
+export const ProfileSpecificationSchema = z.object({
+  id: AnyUuidSchema,
   name: z.string(),
   description: z.string(),
   headline: z.string(),
@@ -38,7 +45,7 @@ export const ProfileSpecificationSchema = z.strictObject({
   country: z.string(),
   published_url: z.string().default(''),
   doi: z.string().default(''),
-  date_published: z.string(),
+  date_published: DatePublishedSchema,
   cite_as: z.string().default(''),
   license: z.string(),
   uploaded_by: z.string(),
@@ -47,7 +54,7 @@ export const ProfileSpecificationSchema = z.strictObject({
   database_name: z.string().optional(),
 });
 
-export const ProfilingRequestSchema = z.strictObject({
+export const ProfilingRequestSchema = z.object({
   profile_specification: ProfileSpecificationSchema,
   only_light_profile: z.boolean().default(false),
 });

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { JOB_STATUS, PROGRESS_PHASE } from '../job.js';
+import { AnyUuidSchema } from './uuid.js';
 
-export const JobIdParamSchema = z.uuid();
+/** Job ids we create are v4; any UUID is looked up (in its canonical form), as the reference takes any. */
+export const JobIdParamSchema = AnyUuidSchema;
 /** A dataset's id is the `profile_specification.id` (a UUID); its CDD profile is stored under it. */
-export const DatasetUuidSchema = z.uuid();
+export const DatasetUuidSchema = AnyUuidSchema;
 
 export const TriggerResponseSchema = z.object({
   job_id: z.uuid(),
@@ -40,8 +42,15 @@ export const ProfileResponseSchema = z.object({
 
 export const CddProfilePathResponseSchema = z.object({ cdd_profile_path: z.string().nullable() });
 
-export const CleanUpRequestSchema = z.strictObject({ job_id: z.uuid() });
-export const CleanUpResponseSchema = z.object({ job_id: z.uuid(), status: z.literal('CLEANED_UP') });
+/**
+ * The reference's body is `{"profile_job_id"}`; `job_id` is accepted as an alias. One of them is
+ * required, and both must then name the same job (checked by `cleanUpJobId`).
+ */
+export const CleanUpRequestSchema = z.object({
+  profile_job_id: AnyUuidSchema.optional().meta({ description: "The job to clean up (the reference's field); one of the two is required" }),
+  job_id: AnyUuidSchema.optional().meta({ description: 'Alias of profile_job_id' }),
+});
+export const CleanUpResponseSchema = z.object({ detail: z.literal('SUCCESS'), job_id: z.uuid(), status: z.literal('CLEANED_UP') });
 
 export const ValidationIssueSchema = z.object({
   loc: z.array(z.union([z.string(), z.number()])),

@@ -5,6 +5,7 @@ import { JOB_STATUS, type Job } from '../job.js';
 import type { RayJobSpec } from '../ports/RayJobs.js';
 import { JobEventSchema, ProfileRequestedSchema } from '../schemas/messages.js';
 import type { Services } from '../services.js';
+import { summarizeIssues } from '../validation.js';
 import { applyJobEvent } from './applyJobEvent.js';
 
 /** What to do with a queue message after handling it. */
@@ -30,7 +31,7 @@ export const dispatchProfileRequest = async (
 ): Promise<MessageOutcome> => {
   const parsed = ProfileRequestedSchema.safeParse(body);
   if (!parsed.success) {
-    s.logger.error({ body, issues: parsed.error.issues }, 'dropping a malformed ProfileRequested message');
+    s.logger.error({ issues: summarizeIssues(parsed.error.issues) }, 'dropping a malformed ProfileRequested message');
     return ACK;
   }
   const job = await s.jobs.get(parsed.data.jobId);
@@ -55,7 +56,7 @@ export const dispatchJobEvent = async (
 ): Promise<MessageOutcome> => {
   const parsed = JobEventSchema.safeParse(body);
   if (!parsed.success) {
-    s.logger.error({ body, issues: parsed.error.issues }, 'dropping a malformed job event');
+    s.logger.error({ issues: summarizeIssues(parsed.error.issues) }, 'dropping a malformed job event');
     return ACK;
   }
   const outcome = await applyJobEvent(s, parsed.data as JobEvent);

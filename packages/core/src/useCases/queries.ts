@@ -32,9 +32,12 @@ const RUNNER_STATUS: Record<RayJobStatus, RunnerStatus> = {
   [RAY_JOB_STATUS.STOPPED]: 'failed',
 };
 
-/** What the runner says about the job; 503 while the circuit is open or the runner cannot be reached. */
+/**
+ * What the runner says about the job; 503 while the circuit is open or the runner cannot be reached.
+ * An id nobody knows is `unknown` ("the job ID is not recognized", as the reference answers), not 404.
+ */
 export const getRunnerStatus = async (s: Pick<Services, 'jobs' | 'ray' | 'circuit' | 'clock'>, jobId: string): Promise<RunnerStatus> => {
-  if (!(await s.jobs.get(jobId))) throw new JobNotFoundError(jobId);
+  if (!(await s.jobs.get(jobId))) return 'unknown';
   await s.circuit.assertClosed();
   try {
     const info = await s.ray.get(jobId);
