@@ -7,7 +7,7 @@ import { makeDirs, startStack, type RunningStack } from '../support/localStack.j
 
 const PROVIDER = resolve(import.meta.dirname, '../../packages/airflow-provider');
 // Every test in packages/airflow-provider/tests: a change there changes this count on purpose.
-const PYTEST_TESTS = 26;
+const PYTEST_TESTS = 27;
 
 const runPytest = (venv: string, env: Record<string, string>, junitXml: string) =>
   new Promise<{ code: number | null; output: string }>((done, fail) => {

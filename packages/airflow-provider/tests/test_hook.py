@@ -120,3 +120,11 @@ def test_a_refused_connection_is_retried_then_raised(monkeypatch):
 
     with pytest.raises(httpx.ConnectError):
         hook("nowhere", attempts=2).get_job_status(JOB_ID)
+
+
+def test_clean_up_sends_the_references_body(scripted):
+    service = scripted([(200, {}, {"detail": "SUCCESS"})])
+
+    assert hook().clean_up(JOB_ID) == {"detail": "SUCCESS"}
+    assert service.requests[0]["path"] == "/profiler/clean_up"
+    assert service.requests[0]["body"] == {"profile_job_id": JOB_ID}

@@ -131,4 +131,4 @@ class DatasetProfilerHook(BaseHook):
 
     def clean_up(self, job_id: str) -> dict[str, Any]:
         """Deletes the job's stored profiles; the job becomes ``CLEANED_UP``."""
-        return self.request("POST", "/profiler/clean_up", json={"job_id": job_id})
+        return self.request("POST", "/profiler/clean_up", json={"profile_job_id": job_id})
