@@ -9,7 +9,7 @@ export AIRFLOW_VENV="$CI_CACHE/airflow-$AIRFLOW_VERSION-$airflow_key"
 
 if [ ! -e "$AIRFLOW_VENV/.installed" ]; then
   rm -rf "$AIRFLOW_VENV"
-  python3.11 -m venv "$AIRFLOW_VENV"
+  "$(command -v python3.11 || command -v python3)" -m venv "$AIRFLOW_VENV"
   "$AIRFLOW_VENV/bin/pip" install --quiet --disable-pip-version-check pip==25.3
   "$AIRFLOW_VENV/bin/pip" install --quiet -c "$airflow_constraints" \
     "apache-airflow==$AIRFLOW_VERSION" pytest==9.2.0 hatchling==1.33.0

@@ -4,6 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from airflow.sdk.providers_manager_runtime import ProvidersManagerTaskRuntime
+
 from dataset_profiler_provider import get_provider_info
 
 
@@ -12,13 +14,12 @@ def test_airflow_lists_the_provider_and_its_connection_type():
 
     providers = json.loads(subprocess.run([airflow, "providers", "list", "-o", "json"], check=True,
                                           capture_output=True, text=True, env=os.environ).stdout)
-    hooks = json.loads(subprocess.run([airflow, "providers", "hooks", "-o", "json"], check=True,
-                                      capture_output=True, text=True, env=os.environ).stdout)
 
     assert {"package_name": "airflow-provider-dataset-profiler", "version": "0.1.0"}.items() <= next(
         p for p in providers if p["package_name"] == "airflow-provider-dataset-profiler").items()
-    hook = next(h for h in hooks if h["connection_type"] == "dataset_profiler")
-    assert hook["class"] == "dataset_profiler_provider.hooks.dataset_profiler.DatasetProfilerHook"
+    hook = ProvidersManagerTaskRuntime().hooks["dataset_profiler"]
+    assert hook.hook_class_name == "dataset_profiler_provider.hooks.dataset_profiler.DatasetProfilerHook"
+    assert hook.package_name == "airflow-provider-dataset-profiler"
 
 
 def test_provider_info_names_modules_that_import():
