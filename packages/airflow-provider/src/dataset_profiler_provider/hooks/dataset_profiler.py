@@ -83,8 +83,8 @@ class DatasetProfilerHook(BaseHook):
     @classmethod
     def get_ui_field_behaviour(cls) -> dict[str, Any]:
         return {
-            "hidden_fields": ["login", "extra"],
-            "relabeling": {"host": "Base URL", "password": "Token"},
+            "hidden_fields": ["login"],
+            "relabeling": {"host": "Base URL", "schema": "Scheme (when the host has none)", "password": "Token"},
             "placeholders": {"host": "http://127.0.0.1:4557", "password": "a JWT, when the service has ENABLE_AUTH=true"},
         }
 
