@@ -19,7 +19,8 @@ const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).defa
 
 const LambdaConfigSchema = z.object({
   ...rayConfigShape,
-  RAY_ADDRESS: rayConfigShape.RAY_ADDRESS.unwrap(),
+  // Lambda has no local runner: the Ray dashboard is required.
+  RAY_ADDRESS: z.url({ protocol: /^https?$/ }),
   RAY_JOB_ENTRYPOINT: z.string().min(1).default(lambdaDefaults.RAY_JOB_ENTRYPOINT),
   /** Datasets: `s3://bucket/prefix` (a Lambda has no shared disk to read a folder from). */
   DATA_ROOT: z.string().regex(/^s3:\/\/[^/]+/, 'must be an s3://bucket/prefix URI in Lambda'),

@@ -53,7 +53,7 @@ describe('infra/ loaded with a recording stand-in for SST', () => {
   });
 
   it('routes every operation of /openapi.json to a handler file that exists and exports the handler', async () => {
-    const document = buildOpenApiDocument(apiRoutes) as unknown as { paths: Record<string, Record<string, unknown>> };
+    const document = buildOpenApiDocument(apiRoutes, { authEnabled: true }) as unknown as { paths: Record<string, Record<string, unknown>> };
     const routed = new Map(r.byName('Api').calls.filter((c) => c.method === 'route').map((c) => [c.args[0] as string, c.args[1] as FunctionArgs]));
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
     expect(operations.length).toBeGreaterThan(0);
