@@ -1,6 +1,6 @@
 /**
  * Storage, queues and secrets. Names and key schema agree with packages/aws (jobItem.ts: key `pk`,
- * sparse keys-only GSIs InFlight and ByDataset sorted by createdAt, TTL `expiresAt`); the infra test
+ * sparse keys-only GSI InFlight sorted by createdAt, TTL `expiresAt`); the infra test
  * checks that they do.
  */
 
@@ -13,11 +13,10 @@ export const DATA_PREFIX = 'datasets';
 
 export const declareStorage = () => {
   const jobs = new sst.aws.Dynamo('Jobs', {
-    fields: { pk: 'string', inFlight: 'string', datasetKey: 'string', createdAt: 'string' },
+    fields: { pk: 'string', inFlight: 'string', createdAt: 'string' },
     primaryIndex: { hashKey: 'pk' },
     globalIndexes: {
       InFlight: { hashKey: 'inFlight', rangeKey: 'createdAt', projection: 'keys-only' },
-      ByDataset: { hashKey: 'datasetKey', rangeKey: 'createdAt', projection: 'keys-only' },
     },
     ttl: 'expiresAt',
   });

@@ -20,6 +20,7 @@ export const deployedRoutes: readonly DeployedRoute[] = [
   { method: 'GET', path: '/profiler/job_status/{job_id}', operationId: 'getJobStatus', uses: ['jobs'] },
   { method: 'GET', path: '/profiler/runner_status/{job_id}', operationId: 'getRunnerStatus', uses: ['jobs'] },
   { method: 'GET', path: '/profiler/profile/{job_id}', operationId: 'getProfile', uses: ['jobs', 'profiles'] },
+  { method: 'GET', path: '/profiler/profile/{job_id}/view', operationId: 'viewProfile', uses: ['jobs', 'profiles'] },
   { method: 'GET', path: '/profiler/cdd_profile_path/{dataset_id}', operationId: 'getCddProfilePath', uses: ['profiles'] },
   { method: 'POST', path: '/profiler/clean_up', operationId: 'cleanUp', uses: ['jobs', 'profiles'] },
   { method: 'GET', path: '/', operationId: 'liveness', uses: [] },

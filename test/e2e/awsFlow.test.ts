@@ -5,11 +5,14 @@ import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAwsClients, DynamoCircuitStore, DynamoJobStore, loadAwsConfig, resolveQueueUrl, S3ProfileStore, SqsJobQueue, type AwsClients, type AwsConfig } from '@dataset-profiler/aws';
 import { CircuitBreaker, CIRCUIT_STATE, initialProgress, profileKeys, SystemClock } from '@dataset-profiler/core';
-import { emulatorCredentials, uniqueAwsNames } from '../support/awsEmulator.js';
+import { emulatorCredentials, removeAwsResources, uniqueAwsNames } from '../support/awsEmulator.js';
 import { describeWithService } from '../support/externalService.js';
 import { getJson, makeDirs, postJson, specFor, startStack, waitForFinal, type RunningStack } from '../support/localStack.js';
 
 const DATASET_ID = '7c4d20a0-33e8-471e-8a3f-a7a54aa09f68';
+/** The emulator is one Python process shared by every AWS suite: generous limits, as CI runs them side by side. */
+const JOB_TIMEOUT_MS = 90_000;
+const CASE_TIMEOUT_MS = 150_000;
 
 /** `npm start` with PROFILER_BACKEND=aws on the emulator: every store and queue on DynamoDB, SQS and S3. */
 describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PROFILER_BACKEND=aws), over HTTP', (endpoint) => {
@@ -31,7 +34,7 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
       DATA_ROOT: dirs.dataRoot,
       DATA_DIR: dirs.dataDir,
       CIRCUIT_COOL_DOWN_MS: '2000',
-      RECONCILE_INTERVAL_MS: '300',
+      RECONCILE_INTERVAL_MS: '1000',
     };
     config = loadAwsConfig(env);
     clients = createAwsClients(config);
@@ -42,6 +45,7 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
   afterAll(async () => {
     await stack?.kill('SIGTERM');
     await dirs?.cleanup();
+    if (config) await removeAwsResources(config, clients);
   });
 
   it('profiles subway_data: trigger → SQS → dispatcher → local runner → DynamoDB → S3 → profile → clean_up', async () => {
@@ -49,7 +53,7 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
     const trigger = await postJson(`${stack.url}/profiler/trigger_profile`, specFor('subway_data'));
     expect(trigger.status).toBe(200);
     const jobId = trigger.body.job_id as string;
-    const final = await waitForFinal(stack.url, jobId);
+    const final = await waitForFinal(stack.url, jobId, JOB_TIMEOUT_MS);
     console.log(`subway_data on the AWS adapters (emulator): trigger_profile → ${final.status} in ${Date.now() - started} ms`);
     expect(final).toMatchObject({ status: 'HEAVY_PROFILES_READY', dataset_id: DATASET_ID, progress: { phase: 'done', files_done: 1 } });
     expect(transitionsOf(jobId)).toEqual(['SUBMITTING', 'STARTING', 'LIGHT_PROFILE_READY', 'HEAVY_PROFILES_READY']);
@@ -75,7 +79,7 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
     expect(await s3.exists(profileKeys.light(jobId))).toBe(false);
     expect(await s3.exists(profileKeys.heavy(jobId))).toBe(false);
     expect((await getJson(`${stack.url}/profiler/profile/${jobId}`)).status).toBe(404);
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('never starts a second runner job nor moves a job backwards on redelivered and duplicated messages', async () => {
     const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, { ...specFor('subway_data'), only_light_profile: true });
@@ -84,7 +88,7 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
     const events = new SqsJobQueue(clients.sqs, await resolveQueueUrl(clients.sqs, config.EVENTS_QUEUE));
     // Two more copies of the request while the first is being handled: at-least-once delivery.
     await Promise.all([requests.send({ kind: 'ProfileRequested', jobId }), requests.send({ kind: 'ProfileRequested', jobId })]);
-    expect((await waitForFinal(stack.url, jobId)).status).toBe('LIGHT_PROFILE_READY');
+    expect((await waitForFinal(stack.url, jobId, JOB_TIMEOUT_MS)).status).toBe('LIGHT_PROFILE_READY');
     const settled = await jobs.get(jobId);
 
     // Late copies of the request and of the job's events, after the job has finished.
@@ -92,12 +96,19 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
     await events.send({ type: 'STARTED', jobId });
     await events.send({ type: 'LIGHT_PROFILE_READY', jobId, lightKey: profileKeys.light(jobId) });
     await events.send({ type: 'PROGRESS', jobId, progress: { ...initialProgress(), phase: 'listing' } });
-    await until(async () => (await queueDepth(clients, requests)) + (await queueDepth(clients, events)) === 0);
+    await until(async () => (await queueDepth(clients, requests)) + (await queueDepth(clients, events)) === 0, JOB_TIMEOUT_MS);
 
     expect(await jobs.get(jobId)).toEqual(settled);
     expect(transitionsOf(jobId)).toEqual(['SUBMITTING', 'STARTING', 'LIGHT_PROFILE_READY']);
     expect((await getJson(`${stack.url}/profiler/runner_status/${jobId}`)).body).toBe('completed');
-  });
+  }, CASE_TIMEOUT_MS);
+
+  it('profiles a request of 300 KB: the job record keeps it gzipped, under the 400 KB item limit', async () => {
+    const description = 'Validations per station. '.repeat(12_000);
+    const { body } = await postJson(`${stack.url}/profiler/trigger_profile`, { ...specFor('subway_data', { description }), only_light_profile: true });
+    expect((await waitForFinal(stack.url, body.job_id, JOB_TIMEOUT_MS)).status).toBe('LIGHT_PROFILE_READY');
+    expect((await getJson(`${stack.url}/profiler/profile/${body.job_id}`)).body.moma_profile_light.description).toBe(description);
+  }, CASE_TIMEOUT_MS);
 
   it('answers 503 with Retry-After while the breaker record in DynamoDB is open, and closes it with a probe', async () => {
     // Another process (a dispatcher Lambda, say) records runner failures in the shared record.
@@ -111,11 +122,11 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
     expect(refused.body).toMatchObject({ code: 'Unavailable.Ray', status: 503 });
 
     // After the cool-down the stack's reconciler probes its (working) runner and closes the circuit.
-    await until(async () => (await breaker.read()).state === CIRCUIT_STATE.CLOSED, 15_000);
+    await until(async () => (await breaker.read()).state === CIRCUIT_STATE.CLOSED, JOB_TIMEOUT_MS);
     const accepted = await postJson(`${stack.url}/profiler/trigger_profile`, { ...specFor('subway_data'), only_light_profile: true });
     expect(accepted.status).toBe(200);
-    expect((await waitForFinal(stack.url, accepted.body.job_id)).status).toBe('LIGHT_PROFILE_READY');
-  });
+    expect((await waitForFinal(stack.url, accepted.body.job_id, JOB_TIMEOUT_MS)).status).toBe('LIGHT_PROFILE_READY');
+  }, CASE_TIMEOUT_MS);
 
   it('serves a profile larger than 6 MB through a redirect to a short-lived S3 URL', async () => {
     const jobId = randomUUID();
@@ -141,7 +152,7 @@ describeWithService('AWS_ENDPOINT_URL', 'the local stack on the AWS adapters (PR
     // clean_up removes the published answer with the profiles.
     await postJson(`${stack.url}/profiler/clean_up`, { job_id: jobId });
     await expect(clients.s3.send(new HeadObjectCommand({ Bucket: config.PROFILES_BUCKET, Key: profileKeys.answer(jobId) }))).rejects.toMatchObject({ name: 'NotFound' });
-  });
+  }, CASE_TIMEOUT_MS);
 });
 
 /** Messages in a queue, visible or in flight. */

@@ -29,10 +29,12 @@ const request = {
 
 /** Short deliveries: visible again after 1 s, dead-lettered on the third receive. */
 const QUICK_QUEUES = { REQUEST_VISIBILITY_TIMEOUT_S: '1', EVENT_VISIBILITY_TIMEOUT_S: '1', MAX_RECEIVES: '2', CIRCUIT_FAILURE_THRESHOLD: '1' };
+/** The emulator is shared by every AWS suite running side by side. */
+const CASE_TIMEOUT_MS = 90_000;
 /** The reconciler stays out of these cases' way. */
 const QUIET_RECONCILER = { reconcile: { resubmitAfterMs: 600_000, graceMs: 600_000 }, reconcileIntervalMs: 60_000, waitMs: 200 };
 
-const until = async (condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> => {
+const until = async (condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
@@ -72,7 +74,7 @@ describeWithService('AWS_ENDPOINT_URL', 'dispatching on the AWS adapters (emulat
       additionalDetails: { step: 'submit' },
     });
     expect(await s.requests.receive({ waitMs: 0 })).toEqual([]);
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('fails the job of an event that kept failing, once it reached the events dead-letter queue', async () => {
     const s = await servicesOn(await freshAwsResources(endpoint, QUICK_QUEUES));
@@ -96,7 +98,7 @@ describeWithService('AWS_ENDPOINT_URL', 'dispatching on the AWS adapters (emulat
     await until(async () => (await s.jobs.get(job_id))?.status === 'FAILED');
     expect(await s.jobs.get(job_id)).toMatchObject({ additionalDetails: { step: 'record', event: 'LIGHT_PROFILE_READY' } });
     expect(outages).toBeLessThanOrEqual(0);
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('reports a missing table, queue or bucket as StorageUnavailableError naming it', async () => {
     const aws = await freshAwsResources(endpoint);
@@ -108,11 +110,11 @@ describeWithService('AWS_ENDPOINT_URL', 'dispatching on the AWS adapters (emulat
     });
     await expect(new SqsJobQueue(aws.clients.sqs, `${endpoint}/123456789012/no-such-queue`).send({})).rejects.toMatchObject(missing);
     await expect(new S3ProfileStore(aws.clients.s3, 'no-such-bucket').get('jobs/x/light.json')).rejects.toMatchObject(missing);
-  });
+  }, CASE_TIMEOUT_MS);
 
   it('reports an endpoint that does not answer as unreachable', async () => {
     const dynamo = new DynamoDBClient({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', maxAttempts: 1 });
     const store = new DynamoJobStore(DynamoDBDocumentClient.from(dynamo), 'jobs', { finalJobTtlDays: 1, cleanedUpTtlDays: 1 });
     await expect(store.get('x')).rejects.toMatchObject({ code: 'Unavailable.Storage', reason: 'unreachable' });
-  });
+  }, CASE_TIMEOUT_MS);
 });

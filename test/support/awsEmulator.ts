@@ -41,7 +41,8 @@ export const freshAwsResources = async (endpoint: string, settings: Record<strin
   return { config, clients, env, cleanup: () => removeAwsResources(config, clients) };
 };
 
-const removeAwsResources = async (config: AwsConfig, { dynamo, sqs, s3 }: AwsClients): Promise<void> => {
+/** Deletes the table, queues and bucket (with its objects) named by `config`; what is already gone is skipped. */
+export const removeAwsResources = async (config: AwsConfig, { dynamo, sqs, s3 }: AwsClients): Promise<void> => {
   const queues = [config.REQUESTS_QUEUE, config.REQUESTS_DLQ, config.EVENTS_QUEUE, config.EVENTS_DLQ];
   const deleteQueue = async (name: string) => {
     const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: name }));

@@ -40,22 +40,24 @@ const ensureTable = async (dynamo: DynamoDBClient, table: string): Promise<void>
   } catch (error) {
     if (errorName(error) !== 'ResourceNotFoundException') throw error;
   }
-  const keysOnlyIndex = ({ name, partition, sort }: (typeof INDEX)[keyof typeof INDEX]) => ({
-    IndexName: name,
-    KeySchema: [
-      { AttributeName: partition, KeyType: 'HASH' as const },
-      { AttributeName: sort, KeyType: 'RANGE' as const },
-    ],
-    Projection: { ProjectionType: 'KEYS_ONLY' as const },
-  });
+  const { name, partition, sort } = INDEX.IN_FLIGHT;
   try {
     await dynamo.send(
       new CreateTableCommand({
         TableName: table,
         BillingMode: 'PAY_PER_REQUEST',
         KeySchema: [{ AttributeName: TABLE_KEY, KeyType: 'HASH' }],
-        AttributeDefinitions: [TABLE_KEY, INDEX.IN_FLIGHT.partition, INDEX.BY_DATASET.partition, INDEX.IN_FLIGHT.sort].map((name) => ({ AttributeName: name, AttributeType: 'S' as const })),
-        GlobalSecondaryIndexes: [keysOnlyIndex(INDEX.IN_FLIGHT), keysOnlyIndex(INDEX.BY_DATASET)],
+        AttributeDefinitions: [TABLE_KEY, partition, sort].map((attribute) => ({ AttributeName: attribute, AttributeType: 'S' as const })),
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: name,
+            KeySchema: [
+              { AttributeName: partition, KeyType: 'HASH' },
+              { AttributeName: sort, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'KEYS_ONLY' },
+          },
+        ],
       }),
     );
   } catch (error) {

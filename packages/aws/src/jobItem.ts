@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { isFinal, JOB_STATUS, ProgressSchema, type Job, type JobStatus } from '@dataset-profiler/core';
 
@@ -8,14 +9,13 @@ import { isFinal, JOB_STATUS, ProgressSchema, type Job, type JobStatus } from '@
  *   STARTING or LIGHT_PROFILE_READY (absent in HEAVY_PROFILES_READY, FAILED, CLEANED_UP), sort
  *   `createdAt`. The reconciler's query. A light-only job stays in it at LIGHT_PROFILE_READY until it
  *   is cleaned up or expires, so that the index answers "every job in these statuses" exactly.
- * - GSI `ByDataset` (sparse, keys only): partition `datasetKey` = the dataset id, sort `createdAt`;
- *   the newest job of a dataset is the first item in descending order.
+ * - No index by dataset: `cdd_profile_path` reads the one CDD key of a dataset in S3 (README "AWS").
  * - TTL attribute `expiresAt` (epoch seconds), set on final and cleaned-up jobs.
+ * - The request is stored gzipped (`requestGzip`, B): an item is capped at 400 KB, a request body at 1 MiB.
  */
 export const TABLE_KEY = 'pk';
 export const INDEX = {
   IN_FLIGHT: { name: 'InFlight', partition: 'inFlight', sort: 'createdAt' },
-  BY_DATASET: { name: 'ByDataset', partition: 'datasetKey', sort: 'createdAt' },
 } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
 
@@ -40,11 +40,12 @@ const expiryOf = (job: Job, retention: JobRetention): number | undefined => {
 /** The item stored for a job: the record plus its key, index and TTL attributes. */
 export const toJobItem = (job: Job, retention: JobRetention): Record<string, unknown> => {
   const expiresAt = expiryOf(job, retention);
+  const { request, ...record } = job;
   return {
-    ...job,
+    ...record,
+    requestGzip: gzipSync(JSON.stringify(request ?? null)),
     ...jobKey(job.jobId),
     ...(IN_FLIGHT_STATUSES.has(job.status) ? { [INDEX.IN_FLIGHT.partition]: job.status } : {}),
-    ...(job.datasetId ? { [INDEX.BY_DATASET.partition]: job.datasetId } : {}),
     ...(expiresAt === undefined ? {} : { [TTL_ATTRIBUTE]: expiresAt }),
   };
 };
@@ -55,7 +56,7 @@ const JobItemSchema = z.object({
   datasetId: z.string().nullable(),
   status: z.enum(Object.values(JOB_STATUS)),
   onlyLightProfile: z.boolean(),
-  request: z.unknown(),
+  requestGzip: z.instanceof(Uint8Array).transform((bytes) => JSON.parse(gunzipSync(bytes).toString('utf8')) as unknown),
   createdAt: z.string(),
   updatedAt: z.string(),
   progress: ProgressSchema,
@@ -70,5 +71,6 @@ export const fromJobItem = (item: Record<string, unknown>, table: string): Job =
   if (!parsed.success) {
     throw new Error(`Invalid job item ${String(item[TABLE_KEY])} in ${table}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
   }
-  return parsed.data;
+  const { requestGzip, ...record } = parsed.data;
+  return { ...record, request: requestGzip };
 };
