@@ -1,17 +1,8 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { z } from 'zod';
-import { CIRCUIT_STATE, closedCircuit, SystemClock, type CircuitRecord, type CircuitStore, type Clock } from '@dataset-profiler/core';
+import { closedCircuit, StoredCircuitSchema, SystemClock, type CircuitRecord, type CircuitStore, type Clock } from '@dataset-profiler/core';
 import { CIRCUIT_KEY, TABLE_KEY } from './jobItem.js';
 import { guarded, isConditionalCheckFailure, toPortError } from './vendorErrors.js';
-
-const CircuitItemSchema = z.object({
-  state: z.enum(Object.values(CIRCUIT_STATE)),
-  failures: z.int().nonnegative(),
-  retryAt: z.string().optional(),
-  lastError: z.string().optional(),
-  updatedAt: z.string(),
-  version: z.int().nonnegative(),
-});
 
 /**
  * The circuit-breaker record as one item of the jobs table (`pk = circuit#runner`). A write is
@@ -32,13 +23,13 @@ export class DynamoCircuitStore implements CircuitStore {
   async read(): Promise<CircuitRecord> {
     const { Item } = await guarded(this.resource, () => this.db.send(new GetCommand({ TableName: this.table, Key: CIRCUIT_KEY, ConsistentRead: true })));
     if (!Item) return closedCircuit(this.clock.now());
-    const parsed = CircuitItemSchema.safeParse(Item);
+    const parsed = StoredCircuitSchema.safeParse(Item);
     if (!parsed.success) throw new Error(`Invalid circuit record in ${this.table}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
     return parsed.data;
   }
 
   async write(next: CircuitRecord, expectedVersion: number): Promise<boolean> {
-    const stored = CircuitItemSchema.parse({ ...next, version: expectedVersion + 1 });
+    const stored = StoredCircuitSchema.parse({ ...next, version: expectedVersion + 1 });
     try {
       await this.db.send(
         new PutCommand({

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
-import { isFinal, JOB_STATUS, ProgressSchema, type Job, type JobStatus } from '@dataset-profiler/core';
+import { isFinal, JOB_STATUS, StoredJobSchema, type Job, type JobStatus } from '@dataset-profiler/core';
 
 /**
  * The key schema of the jobs table (single-table design; README "AWS"):
@@ -51,19 +51,8 @@ export const toJobItem = (job: Job, retention: JobRetention): Record<string, unk
 };
 
 /** A job as stored; re-checked on every read so a corrupt or foreign item never passes as a Job. */
-const JobItemSchema = z.object({
-  jobId: z.string().min(1),
-  datasetId: z.string().nullable(),
-  status: z.enum(Object.values(JOB_STATUS)),
-  onlyLightProfile: z.boolean(),
+const JobItemSchema = StoredJobSchema.omit({ request: true }).extend({
   requestGzip: z.instanceof(Uint8Array).transform((bytes) => JSON.parse(gunzipSync(bytes).toString('utf8')) as unknown),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-  progress: ProgressSchema,
-  message: z.string().optional(),
-  additionalDetails: z.record(z.string(), z.unknown()).optional(),
-  profiles: z.object({ light: z.string().optional(), heavy: z.string().optional(), cdd: z.string().optional() }),
-  version: z.int().nonnegative(),
 });
 
 export const fromJobItem = (item: Record<string, unknown>, table: string): Job => {

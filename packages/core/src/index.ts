@@ -28,6 +28,7 @@ export * from './schemas/ProfilingRequest.js';
 export * from './schemas/responses.js';
 export * from './schemas/uuid.js';
 export * from './schemas/messages.js';
+export * from './schemas/stored.js';
 export { applyJobEvent } from './useCases/applyJobEvent.js';
 export type { ApplyOutcome } from './useCases/applyJobEvent.js';
 export { triggerProfile } from './useCases/triggerProfile.js';

@@ -1,17 +1,8 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import { CIRCUIT_STATE, closedCircuit, SystemClock, type CircuitRecord, type CircuitStore, type Clock } from '@dataset-profiler/core';
+import { closedCircuit, StoredCircuitSchema, SystemClock, type CircuitRecord, type CircuitStore, type Clock } from '@dataset-profiler/core';
 import { ensureDir, readJsonIfExists, writeJsonAtomic } from './fs/atomicFile.js';
 import { KeyedMutex } from './fs/KeyedMutex.js';
-
-const CircuitFileRecord = z.object({
-  state: z.enum(Object.values(CIRCUIT_STATE)),
-  failures: z.int().nonnegative(),
-  retryAt: z.string().optional(),
-  lastError: z.string().optional(),
-  updatedAt: z.string(),
-  version: z.int().nonnegative(),
-});
 
 const LOCK = 'circuit';
 
@@ -47,7 +38,7 @@ export class FileCircuitStore implements CircuitStore {
   private async readStored(): Promise<CircuitRecord | undefined> {
     const raw = await readJsonIfExists(this.file);
     if (raw === undefined) return undefined;
-    const parsed = CircuitFileRecord.safeParse(raw);
+    const parsed = StoredCircuitSchema.safeParse(raw);
     if (!parsed.success) throw new Error(`Invalid circuit record in ${this.file}: ${z.prettifyError(parsed.error)}`, { cause: parsed.error });
     return parsed.data;
   }
