@@ -1,4 +1,4 @@
-import { RAY_JOB_STATUS, type RayJobInfo, type RayJobs, type RayJobSpec, type RayJobStatus } from '@dataset-profiler/core';
+import { isTerminalRayStatus, RAY_JOB_STATUS, type RayJobInfo, type RayJobs, type RayJobSpec, type RayJobStatus } from '@dataset-profiler/core';
 import { RayHttpClient, type RayHttpClientOptions, type RayResponse } from './http/RayHttpClient.js';
 import { WorkingDirPackage } from './http/WorkingDirPackage.js';
 
@@ -73,6 +73,10 @@ export class HttpRayJobs implements RayJobs {
   }
 
   async stop(submissionId: string): Promise<boolean> {
+    // Ray answers `stopped: true` while a finished job's supervisor actor lingers; the port's answer
+    // is false for a job that has already finished, so its status decides first.
+    const info = await this.get(submissionId);
+    if (!info || isTerminalRayStatus(info.status)) return false;
     const response = await this.http.call('POST', jobPath(submissionId, '/stop'));
     if (response.status === 404) return false;
     return RayHttpClient.json<{ stopped: boolean }>(response, `stop job ${submissionId}`).stopped;
