@@ -20,7 +20,6 @@ interface RayJobDetails {
   status: RayJobStatus;
   message: string | null;
   error_type: string | null;
-  start_time: number | null;
   end_time: number | null;
   driver_exit_code: number | null;
 }
@@ -31,10 +30,24 @@ const DUPLICATE_SUBMISSION = /already exists/;
 
 const jobPath = (submissionId: string, suffix = '') => `/api/jobs/${encodeURIComponent(submissionId)}${suffix}`;
 
+/**
+ * Ray's start_time is when the job was submitted (JobManager.submit_job), and nothing the Jobs API
+ * returns says when the entrypoint began: Ray 2.60 records only the driver's node when it sets RUNNING.
+ * So every entrypoint first prints the Unix milliseconds it starts at (GNU date's %3N), on one line
+ * (Ray logs the command it runs as one line too); `get` reads it from the job's log, `logs` leaves it out.
+ */
+const STARTED_PREFIX = 'dataset-profiler: entrypoint started at ';
+const STARTED_LINE = new RegExp(`^${STARTED_PREFIX}(\\d+)$`, 'm');
+const withStartLine = (entrypoint: string) => `echo "${STARTED_PREFIX}$(date +%s%3N)"; ${entrypoint}`;
+/** Start times kept per client; a job's never changes once printed. */
+const KNOWN_START_TIMES = 1_000;
+
 /** The RayJobs port on a Ray cluster, through the dashboard's Jobs REST API. */
 export class HttpRayJobs implements RayJobs {
   private readonly http: RayHttpClient;
   private readonly workingDir: (() => Promise<string>) | undefined;
+  /** Submission id → when its entrypoint started; `undefined` for a job that ended without starting. */
+  private readonly startTimes = new Map<string, number | undefined>();
 
   constructor(private readonly options: HttpRayJobsOptions) {
     this.http = new RayHttpClient(options);
@@ -49,7 +62,7 @@ export class HttpRayJobs implements RayJobs {
     const workingDir = await this.workingDir?.();
     const body = {
       submission_id: spec.submissionId,
-      entrypoint: spec.entrypoint,
+      entrypoint: withStartLine(spec.entrypoint),
       runtime_env: {
         // No pip/conda: they would make Ray build a Python environment for a Node job (platform-notes §1.4).
         ...(workingDir ? { working_dir: workingDir } : {}),
@@ -69,7 +82,27 @@ export class HttpRayJobs implements RayJobs {
   async get(submissionId: string): Promise<RayJobInfo | undefined> {
     const response = await this.http.call('GET', jobPath(submissionId));
     if (response.status === 404) return undefined;
-    return toRayJobInfo(RayHttpClient.json<RayJobDetails>(response, `describe job ${submissionId}`), submissionId);
+    const details = RayHttpClient.json<RayJobDetails>(response, `describe job ${submissionId}`);
+    const info = toRayJobInfo(details, submissionId);
+    const startTime = info.status === RAY_JOB_STATUS.PENDING ? undefined : await this.entrypointStart(submissionId, isTerminalRayStatus(info.status));
+    return startTime === undefined ? info : { ...info, startTime };
+  }
+
+  /**
+   * When the entrypoint printed its start line; undefined before that, and for a job that ended without
+   * starting (stopped or failed while PENDING). Read from the log once per job: a log Ray cannot serve
+   * (its node is gone) leaves the time unknown rather than failing `get`.
+   */
+  private async entrypointStart(submissionId: string, ended: boolean): Promise<number | undefined> {
+    if (this.startTimes.has(submissionId)) return this.startTimes.get(submissionId);
+    const response = await this.http.call('GET', jobPath(submissionId, '/logs'), undefined, () => true);
+    const printed = response.status === 200 ? STARTED_LINE.exec((JSON.parse(response.body) as { logs: string }).logs)?.[1] : undefined;
+    const startTime = printed === undefined ? undefined : Number(printed);
+    if (startTime !== undefined || ended) {
+      if (this.startTimes.size >= KNOWN_START_TIMES) this.startTimes.delete(this.startTimes.keys().next().value!);
+      this.startTimes.set(submissionId, startTime);
+    }
+    return startTime;
   }
 
   async stop(submissionId: string): Promise<boolean> {
@@ -101,22 +134,22 @@ export class HttpRayJobs implements RayJobs {
 
 /**
  * Ray writes its own lines into a job's log ("Runtime env is setting up.", "Running entrypoint for job
- * X: <command>"); the port's logs are what the entrypoint printed, as the local runner keeps them.
+ * X: <command>"), and so does the start line above; the port's logs (and the log tail in a failure's
+ * message) are what the entrypoint printed, as the local runner keeps them.
  */
 const RAY_LOG_LINE = /^(?:Running entrypoint for job \S+: .*|\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}\t[A-Z]+ job_(?:manager|supervisor)\.py:\d+ -- .*)$/;
 const withoutRayLines = (logs: string): string =>
   logs
     .split('\n')
-    .filter((line) => !RAY_LOG_LINE.test(line))
+    .filter((line) => !RAY_LOG_LINE.test(line) && !line.startsWith(STARTED_PREFIX))
     .join('\n');
 
 const toRayJobInfo = (details: RayJobDetails, submissionId: string): RayJobInfo => ({
   submissionId: details.submission_id ?? submissionId,
   // A status newer than this client knows is treated as still waiting.
   status: KNOWN_STATUSES.has(details.status) ? details.status : RAY_JOB_STATUS.PENDING,
-  message: details.message ?? '',
+  message: withoutRayLines(details.message ?? ''),
   ...(details.error_type ? { errorType: details.error_type } : {}),
-  ...(details.start_time !== null ? { startTime: details.start_time } : {}),
   ...(details.end_time !== null ? { endTime: details.end_time } : {}),
   exitCode: details.driver_exit_code,
 });

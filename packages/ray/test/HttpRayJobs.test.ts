@@ -69,11 +69,19 @@ describeWithService('RAY_ADDRESS', 'Class: HttpRayJobs on a real Ray head', (add
     expect((await untilTerminal(entry.ray, queued))?.status).toBe(RAY_JOB_STATUS.SUCCEEDED);
   }, 90_000);
 
-  it("reports Ray's error type of a failed entrypoint", async () => {
+  it("reports Ray's error type of a failed entrypoint, and when the entrypoint started, whose line stays out of the logs and the message", async () => {
     const entry = newRay();
     const failing = id(entry, 'fails');
-    await entry.ray.submit({ submissionId: failing, entrypoint: 'exit 7' });
-    expect(await untilTerminal(entry.ray, failing)).toMatchObject({ status: RAY_JOB_STATUS.FAILED, exitCode: 7, errorType: 'JOB_ENTRYPOINT_COMMAND_ERROR' });
+    const submitted = Date.now();
+    await entry.ray.submit({ submissionId: failing, entrypoint: 'echo failing now; exit 7' });
+    const info = await untilTerminal(entry.ray, failing);
+    expect(info).toMatchObject({ status: RAY_JOB_STATUS.FAILED, exitCode: 7, errorType: 'JOB_ENTRYPOINT_COMMAND_ERROR' });
+    // Ray's own start_time is the submission's; the entrypoint starts later, once its supervisor is up.
+    expect(info?.startTime).toBeGreaterThan(submitted);
+    expect(info?.endTime).toBeGreaterThanOrEqual(info?.startTime ?? Number.POSITIVE_INFINITY);
+    expect(info?.message).toContain('failing now');
+    expect(info?.message).not.toContain('entrypoint started at');
+    expect(await entry.ray.logs(failing)).toBe('failing now\n');
   }, 60_000);
 
   it('turns a request Ray rejects (4xx) into RayRequestRejectedError, which does not count against the circuit', async () => {
