@@ -26,7 +26,7 @@ export interface RayJobInfo {
   message: string;
   /** Ray's classification of a failure (`JOB_ENTRYPOINT_COMMAND_ERROR`, `JOB_SUPERVISOR_ACTOR_DIED`, …). */
   errorType?: string;
-  /** Unix milliseconds, as Ray reports them. */
+  /** Unix milliseconds: when the entrypoint started (unset while PENDING), and when the job ended. */
   startTime?: number;
   endTime?: number;
   exitCode?: number | null;
