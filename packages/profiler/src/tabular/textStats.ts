@@ -13,8 +13,13 @@ import type { DataType } from './types.js';
 const COLUMNS_PER_QUERY = 100;
 /** Each count(DISTINCT) starts its own hash table (~2 MB): this many per query fit the memory limit. */
 const DISTINCT_PER_QUERY = 25;
-/** Columns are grouped together (one window query) while their rows sum to less than this. */
-const ROWS_PER_GROUPED_QUERY = 1_000_000;
+/**
+ * Columns are grouped together (one window query) while their rows sum to less than this: stacking
+ * saves per-query overhead for many small columns, but ranking large groups in windows costs more
+ * than a query per column (3 × 140,000 long texts: 2.9 s stacked, 0.9 s one by one) and its
+ * memory does not spill as well.
+ */
+const ROWS_PER_GROUPED_QUERY = 100_000;
 const TOP = 5;
 
 export interface Frequent { value: unknown; count: number }
