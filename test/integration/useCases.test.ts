@@ -199,6 +199,35 @@ describe('use cases on the embedded adapters', () => {
     expect(JSON.stringify(job)).not.toContain('/srv/secret');
   });
 
+  it('reconciles: a job that exited with success and stored its profiles is settled by them, its late events are duplicates', async () => {
+    const waitForRunner = async (jobId: string) => {
+      for (let i = 0; i < 100 && (await runner.get(jobId))?.status !== 'SUCCEEDED'; i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    const stored = await trigger();
+    await dispatchProfileRequest(s, { kind: 'ProfileRequested', jobId: stored }, specFor('true'));
+    await s.profiles.put(profileKeys.light(stored), { light: true });
+    const cdd = profileKeys.cdd((await s.jobs.get(stored))!.datasetId!);
+    await s.profiles.put(cdd, { cdd: true });
+    await s.profiles.put(profileKeys.heavy(stored), { heavy: true });
+    const missing = await trigger();
+    await dispatchProfileRequest(s, { kind: 'ProfileRequested', jobId: missing }, specFor('true'));
+    await s.profiles.put(profileKeys.light(missing), { light: true });
+    await waitForRunner(stored);
+    await waitForRunner(missing);
+    // No grace needed where the profiles are stored; where only the light one is, the job waits for its events.
+    expect(await reconcile(s)).toMatchObject({ failed: 0 });
+    expect(await s.jobs.get(stored)).toMatchObject({
+      status: 'HEAVY_PROFILES_READY',
+      profiles: { light: profileKeys.light(stored), heavy: profileKeys.heavy(stored), cdd },
+    });
+    expect(await s.jobs.get(missing)).toMatchObject({ status: 'LIGHT_PROFILE_READY' });
+    const late = await applyJobEvent(s, { type: JOB_EVENT.HEAVY_PROFILES_READY, jobId: stored, heavyKey: profileKeys.heavy(stored), cddKey: cdd });
+    expect(late.kind).toBe('ignored');
+    clock.advance(Math.max(0, ((await runner.get(missing))?.endTime ?? 0) - clock.now().getTime()) + 31_000);
+    expect(await reconcile(s)).toMatchObject({ failed: 1 });
+    expect(await s.jobs.get(missing)).toMatchObject({ status: 'FAILED', message: 'The profile job ended without reporting its profiles (exit code 0)' });
+  });
+
   it('reconciles: re-enqueues a submission whose message was lost, and fails a job the runner never heard of', async () => {
     const lost = await trigger();
     await s.requests.receive().then((messages) => Promise.all(messages.map((m) => s.requests.ack(m.receipt))));

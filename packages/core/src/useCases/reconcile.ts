@@ -1,6 +1,7 @@
 import { RunnerUnavailableError } from '../errors.js';
 import { JOB_EVENT, type JobEvent, type ProfileRequested } from '../events.js';
 import { JOB_STATUS, type Job } from '../job.js';
+import { profileKeys } from '../profileKeys.js';
 import { RAY_JOB_STATUS, type RayJobInfo, type RayJobStatus } from '../ports/RayJobs.js';
 import type { Services } from '../services.js';
 import { isFinal } from '../stateMachine.js';
@@ -41,7 +42,8 @@ const settle = (job: Job, info: RayJobInfo | undefined, now: Date, options: Reco
   // The job's own events (sent before it exits) get a grace period to arrive first.
   if (!ending || now.getTime() - (info.endTime ?? now.getTime()) < options.graceMs) return undefined;
   const exit = typeof info.exitCode === 'number' ? ` (exit code ${info.exitCode})` : '';
-  const headline = runnerHeadline(info.message);
+  // A success's own words ("Job finished successfully.") would contradict the failure.
+  const headline = info.status === RAY_JOB_STATUS.SUCCEEDED ? '' : runnerHeadline(info.message);
   return {
     type: JOB_EVENT.FAILED,
     jobId: job.jobId,
@@ -65,6 +67,22 @@ const runnerHeadline = (message: string): string => {
   return first.length > HEADLINE_MAX_CHARS ? `${first.slice(0, HEADLINE_MAX_CHARS - 3)}...` : first;
 };
 
+/**
+ * A job stores each profile before it announces it, so a job that exited with success and whose
+ * profiles are stored has only its events still on their way (a busy events queue) or lost: the
+ * stored profiles settle it as the events would have, and the events, when they come, are duplicates.
+ */
+const settledByStoredProfiles = async (s: Services, job: Job): Promise<boolean> => {
+  const light = profileKeys.light(job.jobId);
+  const heavy = profileKeys.heavy(job.jobId);
+  if (!(await s.profiles.exists(light))) return false;
+  await applyJobEvent(s, { type: JOB_EVENT.LIGHT_PROFILE_READY, jobId: job.jobId, lightKey: light });
+  if (job.onlyLightProfile) return true;
+  if (!job.datasetId || !(await s.profiles.exists(heavy))) return false;
+  await applyJobEvent(s, { type: JOB_EVENT.HEAVY_PROFILES_READY, jobId: job.jobId, heavyKey: heavy, cddKey: profileKeys.cdd(job.datasetId) });
+  return true;
+};
+
 /** When the reconciler last re-queued each job's request, so it does so at most once per interval. */
 export type RequeueLog = Map<string, number>;
 
@@ -84,6 +102,7 @@ const reconcileJob = async (s: Services, job: Job, options: ReconcileOptions, re
     requeued.set(job.jobId, now.getTime());
     return 'requeued';
   }
+  if (info?.status === RAY_JOB_STATUS.SUCCEEDED && (await settledByStoredProfiles(s, job))) return 'ok';
   const event = settle(job, info, now, options);
   if (!event) return 'ok';
   return (await applyJobEvent(s, event)).kind === 'changed' ? 'failed' : 'ok';

@@ -56,7 +56,7 @@ function histogramEntries(column: GroupedColumn, cumulative: unknown[]): { key: 
   return upperEdges(column).map((edge, i) => ({ key: edge, value: Number(cumulative[i] ?? 0) - (i === 0 ? 0 : Number(cumulative[i - 1] ?? 0)) }));
 }
 
-/** Fills histogram, unique, moments and (unless `quantiles` is empty) quantiles of each column's result (count, min, max known). */
+/** Fills histogram, unique, moments and quantiles of each column's result (count, min, max known). */
 export async function groupedIntegerStatistics(connection: DuckDBConnection, table: string, columns: GroupedColumn[], quantiles: readonly number[]): Promise<void> {
   for (const column of columns) {
     const { result } = column;
@@ -70,6 +70,6 @@ export async function groupedIntegerStatistics(connection: DuckDBConnection, tab
       histogram: readHistogram(result, histogramEntries(column, fields.slice(0, bins))),
       mean: moments.mean, variance: moments.variance, standardDeviation: moments.standardDeviation, momentsExact: moments.exact,
     });
-    if (quantiles.length > 0) result.quantiles = quantiles.map((q) => interpolate(order, (result.count - 1) * q, result.count));
+    result.quantiles = quantiles.map((q) => interpolate(order, (result.count - 1) * q, result.count));
   }
 }

@@ -8,10 +8,11 @@
  * hashing), else by hash aggregation. Small tables get their quantiles in the first scan
  * (quantile_cont holds a column in memory), larger ones from exactQuantiles, which streams, so
  * memory stays flat at any size. Every aggregate is order-independent, so results do not depend on
- * how threads split the rows. Booleans need only two counts (booleanStats.ts). Integer columns
- * of at most about GROUPED_MAX_VALUES distinct values (estimated in the first scan) take neither
- * the second scan nor the quantile rounds: one GROUP BY on the value yields all their statistics
- * (groupedIntegers.ts).
+ * how threads split the rows. Booleans need only two counts (booleanStats.ts). In large tables,
+ * integer columns of at most about GROUPED_MAX_VALUES distinct values (estimated in the first scan)
+ * take neither the second scan nor the quantile rounds: one GROUP BY on the value yields all their
+ * statistics (groupedIntegers.ts). Small tables have no quantile rounds to save, and one batched
+ * second scan costs less than a GROUP BY per column.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { booleanStatistics } from './booleanStats.js';
@@ -188,9 +189,9 @@ export async function numericStatistics(connection: DuckDBConnection, table: str
     });
   }
   const ranged = withRange(columns, results, hints);
-  const grouped = ranged.filter(({ column, result }) => isIntegral(column) && isGroupable(result.min, result.max, hints.get(column.index) ?? null));
+  const grouped = inMemory ? [] : ranged.filter(({ column, result }) => isIntegral(column) && isGroupable(result.min, result.max, hints.get(column.index) ?? null));
   const scanned = ranged.filter((r) => !grouped.includes(r));
-  await groupedIntegerStatistics(connection, table, grouped.map(({ column, result }) => ({ value: numericValueSql(column), result })), inMemory ? [] : QUANTILES);
+  await groupedIntegerStatistics(connection, table, grouped.map(({ column, result }) => ({ value: numericValueSql(column), result })), QUANTILES);
   await secondScan(connection, table, scanned);
   if (!inMemory) await largeQuantiles(connection, table, scanned);
   return results;

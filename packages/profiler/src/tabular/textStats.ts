@@ -13,8 +13,13 @@ import type { DataType } from './types.js';
 const COLUMNS_PER_QUERY = 100;
 /** Each count(DISTINCT) starts its own hash table (~2 MB): this many per query fit the memory limit. */
 const DISTINCT_PER_QUERY = 25;
-/** Columns are grouped together (one window query) while their rows sum to less than this. */
-const ROWS_PER_GROUPED_QUERY = 1_000_000;
+/**
+ * Columns are grouped together (one window query) while their rows sum to less than this: stacking
+ * saves per-query overhead for many small columns, but ranking large groups in windows costs more
+ * than a query per column (3 × 140,000 long texts: 2.9 s stacked, 0.9 s one by one) and its
+ * memory does not spill as well.
+ */
+const ROWS_PER_GROUPED_QUERY = 100_000;
 const TOP = 5;
 
 export interface Frequent { value: unknown; count: number }
@@ -54,12 +59,16 @@ function textResult([unique, count, minLength, maxLength, nullLike, top]: unknow
   return { unique: Number(unique ?? 0), count: Number(count ?? 0), minLength: orNull(minLength), maxLength: orNull(maxLength), nullLike: Number(nullLike ?? 0), mostFrequent: parseTop(top) };
 }
 
-/** One large column: parallel GROUP BY, then a top-N (cheaper than ranking every group). */
+/**
+ * One large column: one parallel GROUP BY, aggregated as it streams. The top values come from
+ * min_by over (-count, value), the same order as ORDER BY n DESC, v: unlike a materialized
+ * grouping read twice, nothing holds every distinct value at once (650,000 long texts did not fit).
+ */
 async function frequentSingle(connection: DuckDBConnection, table: string, index: number): Promise<TextResult> {
   const c = columnIdent(index);
-  const sql = `WITH g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY ${c})
+  const sql = `WITH g AS (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY ${c})
     SELECT count(*), sum(n), min(length(v)), max(length(v)), coalesce(sum(n) FILTER (WHERE ${nullLikeSql('v')}), 0),
-      (SELECT list({'v': v, 'n': n} ORDER BY n DESC, v) FROM (SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP})) FROM g`;
+      min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP}) FROM g`;
   return textResult((await queryRows(connection, sql))[0] ?? []);
 }
 
