@@ -1,11 +1,10 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
-import type { DatasetLocation, Datasets } from '@dataset-profiler/core';
-import { confinedFolder } from './S3Datasets.js';
+import { confinedDatasetFolder, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
 import { folderPrefix, type S3Location } from './s3Root.js';
 
 export interface S3DatasetDownloadsOptions {
@@ -39,7 +38,7 @@ export class S3DatasetDownloads implements Datasets {
   constructor(private readonly s3: S3Client, private readonly root: S3Location, private readonly options: S3DatasetDownloadsOptions) {}
 
   async locate(datasetId: string): Promise<DatasetLocation> {
-    const folder = confinedFolder(datasetId);
+    const folder = confinedDatasetFolder(datasetId);
     if (folder === undefined) return { kind: 'outside' };
     const prefix = folderPrefix(this.root, folder);
     const objects = await this.list(prefix);
@@ -80,7 +79,8 @@ export class S3DatasetDownloads implements Datasets {
     await mkdir(this.options.tempRoot, { recursive: true });
     const dir = await mkdtemp(join(this.options.tempRoot, 'dataset-'));
     this.made.push(dir);
-    return dir;
+    // The Datasets port answers real paths: the profiler refuses a root that resolves elsewhere.
+    return realpath(dir);
   }
 
   private async download(key: string, file: string, budget: { left: number }, datasetId: string): Promise<void> {

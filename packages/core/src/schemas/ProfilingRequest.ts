@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { datasetIdProblem } from '../datasetIds.js';
 import { DatePublishedSchema } from './datePublished.js';
 import { AnyUuidSchema } from './uuid.js';
 
@@ -25,16 +26,15 @@ export const REQUEST_LIMITS = {
 const text = (max: number = REQUEST_LIMITS.text) => z.string().max(max);
 const textList = () => z.array(text(REQUEST_LIMITS.listItem)).max(REQUEST_LIMITS.listItems);
 
-/** A dataset folder under the data root: relative, no `..` segment, no NUL; symlinks are checked later. */
+/** A dataset folder under the data root, by the rules of datasetIds.ts; symlinks are checked later, by the Datasets port. */
 export const DatasetIdSchema = z
   .string()
   .min(1)
   .max(1024)
-  .refine((id) => !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id) && !id.startsWith('\\'), {
-    message: 'dataset_id must be a path relative to the data root',
-  })
-  .refine((id) => !id.split(/[\\/]/).includes('..'), { message: "dataset_id must not contain '..'" })
-  .refine((id) => !id.includes('\0'), { message: 'dataset_id must not contain NUL' });
+  .superRefine((id, context) => {
+    const problem = datasetIdProblem(id);
+    if (problem) context.addIssue({ code: 'custom', message: problem, input: id });
+  });
 
 export const RawDataPathSchema = z.object({
   type: z.literal('RawDataPath'),
