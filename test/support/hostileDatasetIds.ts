@@ -1,0 +1,40 @@
+/**
+ * RawDataPath `dataset_id`s that try to reach outside the data root lexically, each with the rule
+ * that refuses it (a 422 at trigger_profile; "outside" from every Datasets adapter). Shared by the
+ * unit tests of the rules and the HTTP tests of the local stack, so both try the same attacks.
+ */
+export const HOSTILE_DATASET_IDS: readonly { attack: string; id: string; refusal: RegExp }[] = [
+  { attack: 'absolute path', id: '/etc', refusal: /relative to the data root/ },
+  { attack: 'Windows drive path', id: 'C:/Windows', refusal: /relative to the data root/ },
+  { attack: 'dot-dot', id: '../outside', refusal: /must not contain '\.\.'/ },
+  { attack: 'dot-dot after a folder', id: 'census/../../outside', refusal: /must not contain '\.\.'/ },
+  { attack: 'trailing dot-dot', id: 'census/..', refusal: /must not contain '\.\.'/ },
+  { attack: 'percent-encoded dot-dot-slash', id: '%2e%2e%2foutside', refusal: /'\.\.'.* once percent-decoded/ },
+  { attack: 'percent-encoded upper case', id: '%2E%2E/outside', refusal: /'\.\.'.* once percent-decoded/ },
+  { attack: 'percent-encoded slash only', id: '..%2foutside', refusal: /'\.\.'.* once percent-decoded/ },
+  { attack: 'double percent-encoded', id: '%252e%252e%252foutside', refusal: /'\.\.'.* once percent-decoded/ },
+  { attack: 'triple percent-encoded', id: '%25252e%25252e%25252foutside', refusal: /'\.\.'.* once percent-decoded/ },
+  { attack: 'percent-encoded absolute path', id: '%2fetc', refusal: /relative to the data root once percent-decoded/ },
+  { attack: 'percent-encoded backslash', id: '..%5coutside', refusal: /backslash once percent-decoded/ },
+  { attack: 'percent-encoded NUL', id: 'census%00', refusal: /control .* once percent-decoded/ },
+  { attack: 'fullwidth dots and solidus (U+FF0E U+FF0F)', id: '\uff0e\uff0e\uff0foutside', refusal: /'\.\.'.* Unicode-normalised/ },
+  { attack: 'fullwidth dots before a slash', id: '\uff0e\uff0e/outside', refusal: /'\.\.'.* Unicode-normalised/ },
+  { attack: 'one dot leader twice (U+2024)', id: '\u2024\u2024/outside', refusal: /'\.\.'.* Unicode-normalised/ },
+  { attack: 'two dot leader (U+2025)', id: '\u2025/outside', refusal: /'\.\.'.* Unicode-normalised/ },
+  { attack: 'small full stops (U+FE52)', id: '\ufe52\ufe52/outside', refusal: /'\.\.'.* Unicode-normalised/ },
+  { attack: 'fullwidth solidus as the root (U+FF0F)', id: '\uff0fetc', refusal: /relative to the data root once .*Unicode-normalised/ },
+  { attack: 'fullwidth reverse solidus (U+FF3C)', id: '..\uff3coutside', refusal: /backslash once .*Unicode-normalised/ },
+  { attack: 'backslash traversal', id: '..\\outside', refusal: /backslash/ },
+  { attack: 'backslash in a name', id: 'census\\2020', refusal: /backslash/ },
+  { attack: 'NUL byte', id: 'census\u0000/../../etc', refusal: /control or invisible/ },
+  { attack: 'newline', id: 'census\n2020', refusal: /control or invisible/ },
+  { attack: 'escape character', id: 'census\u001b[2J', refusal: /control or invisible/ },
+  { attack: 'DEL', id: 'census\u007f', refusal: /control or invisible/ },
+  { attack: 'C1 control (U+0085)', id: 'census\u0085', refusal: /control or invisible/ },
+  { attack: 'right-to-left override (U+202E)', id: 'census\u202evsc.', refusal: /control or invisible/ },
+  { attack: 'zero-width space', id: 'cen\u200bsus', refusal: /control or invisible/ },
+  { attack: 'lone surrogate', id: 'census\ud800', refusal: /lone surrogate/ },
+  { attack: 'the data root itself', id: '.', refusal: /not the root itself/ },
+  { attack: 'the data root, spelt ./', id: './/./', refusal: /not the root itself/ },
+  { attack: 'a folder name past NAME_MAX', id: `census/${'x'.repeat(256)}`, refusal: /at most 255 bytes/ },
+];
