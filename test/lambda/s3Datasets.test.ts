@@ -32,7 +32,6 @@ describeWithService('AWS_ENDPOINT_URL', 'S3 datasets on the emulator', (endpoint
     it('answers the s3:// URI of a folder that holds objects', async () => {
       const datasets = new S3Datasets(m.s3, { bucket, prefix: ROOT_PREFIX });
       expect(await datasets.locate('weather')).toEqual({ kind: 'inside', path: `s3://${bucket}/${ROOT_PREFIX}/weather/` });
-      expect(await datasets.locate('./weather/')).toEqual({ kind: 'inside', path: `s3://${bucket}/${ROOT_PREFIX}/weather/` });
       expect(await datasets.locate('weather/notes')).toEqual({ kind: 'inside', path: `s3://${bucket}/${ROOT_PREFIX}/weather/notes/` });
     });
 

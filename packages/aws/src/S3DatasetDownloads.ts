@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
-import { confinedDatasetFolder, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
+import { datasetIdProblem, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
 import { folderPrefix, type S3Location } from './s3Root.js';
 
 export interface S3DatasetDownloadsOptions {
@@ -38,9 +38,8 @@ export class S3DatasetDownloads implements Datasets {
   constructor(private readonly s3: S3Client, private readonly root: S3Location, private readonly options: S3DatasetDownloadsOptions) {}
 
   async locate(datasetId: string): Promise<DatasetLocation> {
-    const folder = confinedDatasetFolder(datasetId);
-    if (folder === undefined) return { kind: 'outside' };
-    const prefix = folderPrefix(this.root, folder);
+    if (datasetIdProblem(datasetId)) return { kind: 'outside' };
+    const prefix = folderPrefix(this.root, datasetId);
     const objects = await this.list(prefix);
     if (objects.length === 0) return { kind: 'missing' };
     const total = objects.reduce((sum, object) => sum + object.size, 0);

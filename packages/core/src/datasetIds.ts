@@ -1,78 +1,56 @@
 /**
  * The lexical rules for a RawDataPath `dataset_id`, one place for all of them: the request schema
- * turns a breach into a 422 at trigger_profile, and every Datasets adapter (folders, S3 prefixes)
- * treats one as outside the root, so a job whose request was stored before a rule existed is
- * still refused. Symlinks are the adapters' part: they are only known on the file system.
+ * turns a breach into a 422 at trigger_profile (and the OpenAPI document carries the same rules as
+ * one `pattern`), and every Datasets adapter (folders, S3 prefixes) treats one as outside the root,
+ * so a job whose request was stored before a rule existed is still refused. Symlinks are the
+ * adapters' part: they are only known on the file system.
+ *
+ * The rules are a plain grammar rather than a decoder: characters that a tolerant reader could turn
+ * into `.`, `/` or `\` (percent-encoding, Unicode compatibility forms) are refused outright, so no
+ * encoding, double encoding or look-alike can hide a traversal, and the id is used exactly as given.
  */
 
-/** Linux's NAME_MAX: a longer folder name could never exist, and the file system answers ENAMETOOLONG. */
-export const MAX_DATASET_SEGMENT_BYTES = 255;
+/** Characters no folder name here may hold, as a regex class body valid in ECMAScript and Python alike. */
+const FORBIDDEN = [
+  // C0 and C1 controls (NUL, newline, escape, DEL, …) and the BMP's invisible format characters:
+  // soft hyphen, bidi marks and overrides, zero-width spaces and joiners, word joiners, BOM.
+  '\\x00-\\x1f\\x7f-\\x9f\\xad\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\ufffb',
+  // Lone surrogates: no file name can hold one (paired halves form astral characters, which are fine).
+  '\\ud800-\\udfff',
+  // Separators and what decodes or NFKC-folds into them: `\`, `%` (percent-encoding), `:` (drive
+  // letters, `C:`), ․ ‥ ﹒ ． (dots), ／ ＼ ﹨ (slashes), ℀ ℁ ℅ ℆ (letters around a slash).
+  '\\\\%:\\u2024\\u2025\\ufe52\\uff0e\\uff0f\\uff3c\\ufe68\\u2100\\u2101\\u2105\\u2106',
+].join('');
 
-/** Percent-decoding rounds tried: catches double- and triple-encoding, bounded so decoding stays cheap. */
-const DECODE_ROUNDS = 3;
+/** Linux's NAME_MAX in characters; a name past 255 bytes is answered as missing by the file system. */
+export const MAX_DATASET_SEGMENT_CHARS = 255;
 
-// Cc: C0/C1 controls, NUL included; Cf: invisible format characters (bidi overrides, zero-width
-// spaces) that make a name read differently in a log or a terminal than it is.
-const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
-// In a `u` pattern a surrogate range matches only unpaired halves, which no file name can hold.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-const DRIVE = /^[A-Za-z]:/;
+const NAME_CHAR = `[^/.${FORBIDDEN}]`;
+const ANY_CHAR = `[^/${FORBIDDEN}]`;
+const MAX = MAX_DATASET_SEGMENT_CHARS;
+/** One folder name: not empty, not `.` and not `..`, at most 255 characters. */
+const SEGMENT = `(?:${NAME_CHAR}${ANY_CHAR}{0,${MAX - 1}}|\\.${NAME_CHAR}${ANY_CHAR}{0,${MAX - 2}}|\\.\\.${ANY_CHAR}{1,${MAX - 2}})`;
 
-const utf8 = new TextEncoder();
-const segmentsOf = (id: string): string[] => id.split('/');
+/** Folder names joined by single `/`: relative, no `.`/`..` segment, no empty one, no trailing `/`. */
+export const DATASET_ID_PATTERN = `^${SEGMENT}(?:/${SEGMENT})*$`;
+const DATASET_ID = new RegExp(DATASET_ID_PATTERN, 'u');
 
-/** What is wrong with the literal text, as a person should read it; undefined when nothing is. */
-const literalProblem = (id: string): string | undefined => {
-  if (LONE_SURROGATE.test(id)) return 'dataset_id must be well-formed Unicode (it has a lone surrogate)';
-  if (INVISIBLE.test(id)) return 'dataset_id must not contain control or invisible format characters (NUL included)';
-  if (id.includes('\\')) return 'dataset_id must not contain a backslash';
-  if (id.startsWith('/') || DRIVE.test(id)) return 'dataset_id must be a path relative to the data root';
-  if (segmentsOf(id).includes('..')) return "dataset_id must not contain '..'";
-  return undefined;
-};
-
-const percentDecoded = (text: string): string | undefined => {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return undefined; // a lone `%` is a literal character, not an encoding
-  }
-};
-
-/**
- * The forms a tolerant reader might turn the id into: Unicode compatibility folding (NFKC maps the
- * fullwidth `．`/`／`, `․` (U+2024) and `‥` (U+2025) to ASCII dots and slashes) and up to three
- * rounds of percent-decoding, each folded too. Nothing here decodes or folds a dataset_id, but an id
- * that becomes a traversal under either is an attack or a client bug, never a folder name.
- */
-const disguisedForms = (id: string): string[] => {
-  const forms = [id.normalize('NFKC')];
-  let current = id;
-  for (let round = 0; round < DECODE_ROUNDS; round++) {
-    const decoded = percentDecoded(current);
-    if (decoded === undefined || decoded === current) break;
-    forms.push(decoded, decoded.normalize('NFKC'));
-    current = decoded;
-  }
-  return forms;
-};
+const SPECIFIC: readonly [RegExp, string][] = [
+  [/[\p{Cc}\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u, 'dataset_id must not contain control or invisible format characters (NUL included)'],
+  [/[\ud800-\udfff]/u, 'dataset_id must be well-formed Unicode (it has a lone surrogate)'],
+  [/^\/|^[A-Za-z]:/, 'dataset_id must be a path relative to the data root'],
+  [/\\/, 'dataset_id must not contain a backslash'],
+  [/(?:^|\/)\.\.(?:\/|$)/, "dataset_id must not contain '..'"],
+  [/%/, "dataset_id must not contain '%': percent-encoding is not decoded, and is refused so none can hide a '..'"],
+  [/:/, "dataset_id must not contain ':'"],
+  [/[\u2024\u2025\ufe52\uff0e\uff0f\uff3c\ufe68\u2100\u2101\u2105\u2106]/u, "dataset_id must not contain a Unicode look-alike of '.', '/' or '\\' (it could be folded into one)"],
+  [/^(?:\.?\/)*\.?$/, 'dataset_id must name a folder below the data root, not the root itself'],
+  [/(?:^|\/)\.(?:\/|$)|\/\/|\/$/, "dataset_id must be folder names joined by single '/' (no '.' or empty names, no trailing '/')"],
+];
 
 /** Why `id` cannot name a dataset folder below the data root, or undefined when it can. */
 export const datasetIdProblem = (id: string): string | undefined => {
-  const literal = literalProblem(id);
-  if (literal) return literal;
-  for (const form of disguisedForms(id)) {
-    const hidden = literalProblem(form);
-    if (hidden) return `${hidden} once percent-decoded or Unicode-normalised (NFKC)`;
-  }
-  const named = segmentsOf(id).filter((segment) => segment !== '' && segment !== '.');
-  if (named.length === 0) return 'dataset_id must name a folder below the data root, not the root itself';
-  if (named.some((segment) => utf8.encode(segment).length > MAX_DATASET_SEGMENT_BYTES)) {
-    return `each folder name in dataset_id must be at most ${MAX_DATASET_SEGMENT_BYTES} bytes`;
-  }
-  return undefined;
+  if (DATASET_ID.test(id)) return undefined;
+  const specific = SPECIFIC.find(([pattern]) => pattern.test(id));
+  return specific ? specific[1] : `each folder name in dataset_id must be at most ${MAX_DATASET_SEGMENT_CHARS} characters`;
 };
-
-/** The id's canonical folder path (`.`, empty segments and a trailing `/` dropped), or undefined when it breaks a rule. */
-export const confinedDatasetFolder = (id: string): string | undefined =>
-  datasetIdProblem(id) === undefined ? segmentsOf(id).filter((segment) => segment !== '' && segment !== '.').join('/') : undefined;

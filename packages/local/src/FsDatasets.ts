@@ -1,6 +1,6 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { confinedDatasetFolder, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
+import { datasetIdProblem, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
 import { isNotFound } from './fs/atomicFile.js';
 
 const MISSING: DatasetLocation = { kind: 'missing' };
@@ -20,10 +20,9 @@ export class FsDatasets implements Datasets {
   }
 
   async locate(datasetId: string): Promise<DatasetLocation> {
-    const folder = confinedDatasetFolder(datasetId);
-    if (folder === undefined) return OUTSIDE;
+    if (datasetIdProblem(datasetId)) return OUTSIDE;
     const realRoot = await realPathOrUndefined(this.root);
-    const realTarget = await realPathOrUndefined(`${this.root}${sep}${folder}`);
+    const realTarget = await realPathOrUndefined(`${this.root}${sep}${datasetId}`);
     if (!realRoot || !realTarget) return MISSING;
     if (!isWithin(realRoot, realTarget)) return OUTSIDE;
     const info = await stat(realTarget);

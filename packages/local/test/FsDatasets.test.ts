@@ -37,11 +37,11 @@ describe('Class: FsDatasets', () => {
     expect(await new FsDatasets(root).locate(id)).toEqual({ kind: 'outside' });
   });
 
-  it('reports a folder whose name only looks like an encoding or a look-alike as what it is', async () => {
-    await mkdir(join(root, '100%'));
+  it('reports a folder whose name holds % or a look-alike as outside, even when it exists (nothing is decoded)', async () => {
+    await mkdir(join(root, '%2e%2e'));
     await mkdir(join(root, '\uff0e\uff0eweather'));
-    expect(await new FsDatasets(root).locate('100%')).toEqual({ kind: 'inside', path: join(root, '100%') });
-    expect(await new FsDatasets(root).locate('\uff0e\uff0eweather')).toEqual({ kind: 'inside', path: join(root, '\uff0e\uff0eweather') });
+    expect(await new FsDatasets(root).locate('%2e%2e')).toEqual({ kind: 'outside' });
+    expect(await new FsDatasets(root).locate('\uff0e\uff0eweather')).toEqual({ kind: 'outside' });
   });
 
   it('reports a chain of links longer than the kernel follows (ELOOP) as missing', async () => {

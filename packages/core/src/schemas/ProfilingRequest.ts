@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { datasetIdProblem } from '../datasetIds.js';
+import { DATASET_ID_PATTERN, datasetIdProblem } from '../datasetIds.js';
 import { DatePublishedSchema } from './datePublished.js';
 import { AnyUuidSchema } from './uuid.js';
 
@@ -34,7 +34,9 @@ export const DatasetIdSchema = z
   .superRefine((id, context) => {
     const problem = datasetIdProblem(id);
     if (problem) context.addIssue({ code: 'custom', message: problem, input: id });
-  });
+  })
+  // The check above, as one pattern for the document: a refinement would not show in it.
+  .meta({ pattern: DATASET_ID_PATTERN, description: "A folder below the data root: folder names joined by '/', no '.' or '..' name, no '%', '\\', ':', control or look-alike characters" });
 
 export const RawDataPathSchema = z.object({
   type: z.literal('RawDataPath'),
@@ -75,6 +77,16 @@ export const ProfileSpecificationSchema = z.object({
 export const ProfilingRequestSchema = z.object({
   profile_specification: ProfileSpecificationSchema,
   only_light_profile: z.boolean().default(false),
+});
+
+/**
+ * The request as a deployment whose DB_ALLOWED_HOSTS lists no host takes it: folders only. Its
+ * OpenAPI document shows this one, so the document describes what that server accepts.
+ */
+export const FolderProfilingRequestSchema = ProfilingRequestSchema.extend({
+  profile_specification: ProfileSpecificationSchema.extend({
+    data_connectors: z.array(RawDataPathSchema).min(1).max(REQUEST_LIMITS.data_connectors),
+  }),
 });
 
 export type ProfileSpecification = z.infer<typeof ProfileSpecificationSchema>;

@@ -65,7 +65,7 @@ describe('a dataset folder swapped for a symlink after it was listed', () => {
     return { root: dataset.root, outside, swap };
   };
   const secretHash = createHash('sha256').update(SECRET).digest('hex');
-  const entry = (profile: { distribution?: unknown }, name: string) =>
+  const entry = (profile: Record<string, unknown>, name: string) =>
     (profile.distribution as Record<string, unknown>[]).find((file) => file.name === name);
 
   it('leaves the file out of the listing when the swap lands during the walk', async () => {
