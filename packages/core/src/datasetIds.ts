@@ -10,13 +10,11 @@
  * encoding, double encoding or look-alike can hide a traversal, and the id is used exactly as given.
  */
 
-/** Characters no folder name here may hold, as a regex class body valid in ECMAScript and Python alike. */
+/** Characters no folder name here may hold, as a regex class body valid in ECMAScript, Python and Rust alike. */
 const FORBIDDEN = [
   // C0 and C1 controls (NUL, newline, escape, DEL, …) and the BMP's invisible format characters:
   // soft hyphen, bidi marks and overrides, zero-width spaces and joiners, word joiners, BOM.
   '\\x00-\\x1f\\x7f-\\x9f\\xad\\u061c\\u180e\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\ufeff\\ufff9-\\ufffb',
-  // Lone surrogates: no file name can hold one (paired halves form astral characters, which are fine).
-  '\\ud800-\\udfff',
   // Separators and what decodes or NFKC-folds into them: `\`, `%` (percent-encoding), `:` (drive
   // letters, `C:`), ․ ‥ ﹒ ． (dots), ／ ＼ ﹨ (slashes), ℀ ℁ ℅ ℆ (letters around a slash).
   '\\\\%:\\u2024\\u2025\\ufe52\\uff0e\\uff0f\\uff3c\\ufe68\\u2100\\u2101\\u2105\\u2106',
@@ -34,10 +32,14 @@ const SEGMENT = `(?:${NAME_CHAR}${ANY_CHAR}{0,${MAX - 1}}|\\.${NAME_CHAR}${ANY_C
 /** Folder names joined by single `/`: relative, no `.`/`..` segment, no empty one, no trailing `/`. */
 export const DATASET_ID_PATTERN = `^${SEGMENT}(?:/${SEGMENT})*$`;
 const DATASET_ID = new RegExp(DATASET_ID_PATTERN, 'u');
+// Not in the pattern, which Rust's regex (behind many JSON Schema validators) could not compile with
+// it: a lone surrogate, which no file name can hold. (In a `u` pattern the range matches unpaired halves only.)
+const LONE_SURROGATE = /[\ud800-\udfff]/u;
 
+/** The first rule that a refused id breaks, with a message a person can act on. */
 const SPECIFIC: readonly [RegExp, string][] = [
   [/[\p{Cc}\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/u, 'dataset_id must not contain control or invisible format characters (NUL included)'],
-  [/[\ud800-\udfff]/u, 'dataset_id must be well-formed Unicode (it has a lone surrogate)'],
+  [LONE_SURROGATE, 'dataset_id must be well-formed Unicode (it has a lone surrogate)'],
   [/^\/|^[A-Za-z]:/, 'dataset_id must be a path relative to the data root'],
   [/\\/, 'dataset_id must not contain a backslash'],
   [/(?:^|\/)\.\.(?:\/|$)/, "dataset_id must not contain '..'"],
@@ -50,7 +52,7 @@ const SPECIFIC: readonly [RegExp, string][] = [
 
 /** Why `id` cannot name a dataset folder below the data root, or undefined when it can. */
 export const datasetIdProblem = (id: string): string | undefined => {
-  if (DATASET_ID.test(id)) return undefined;
+  if (DATASET_ID.test(id) && !LONE_SURROGATE.test(id)) return undefined;
   const specific = SPECIFIC.find(([pattern]) => pattern.test(id));
   return specific ? specific[1] : `each folder name in dataset_id must be at most ${MAX_DATASET_SEGMENT_CHARS} characters`;
 };
