@@ -6,8 +6,9 @@ import { describeWithService } from '../support/externalService.js';
 import { makeDirs, startStack, type RunningStack } from '../support/localStack.js';
 
 /** Per operation and phase; with the fixed seed a run takes about a minute on two cores. */
-const MAX_EXAMPLES = 50;
+const MAX_EXAMPLES = 150;
 const SEED = 20261203;
+/** schemathesis_hooks.py and schemathesis.toml. */
 const HOOKS_DIR = resolve(import.meta.dirname);
 
 interface CheckResult {
@@ -76,7 +77,7 @@ describeWithService('SCHEMATHESIS_BIN', 'schemathesis against the local stack', 
   it('finds no failure with every check, and no stack trace in any response body', async () => {
     const report = join(dirs.base, 'schemathesis.ndjson');
     const args = [
-      'run', `${stack.url}/openapi.json`, '--checks', 'all', '--max-examples', String(MAX_EXAMPLES), '--seed', String(SEED),
+      '--config-file', join(HOOKS_DIR, 'schemathesis.toml'), 'run', `${stack.url}/openapi.json`, '--checks', 'all', '--max-examples', String(MAX_EXAMPLES), '--seed', String(SEED),
       '--workers', '2', '--generation-database', 'none', '--no-color', '--report', 'ndjson', '--report-ndjson-path', report,
     ];
     const { code, output } = await run(bin, args, { PYTHONPATH: HOOKS_DIR, SCHEMATHESIS_HOOKS: 'schemathesis_hooks' });
