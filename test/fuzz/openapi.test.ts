@@ -5,8 +5,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../support/externalService.js';
 import { makeDirs, startStack, type RunningStack } from '../support/localStack.js';
 
-/** Per operation and phase; with the fixed seed a run takes about a minute on two cores. */
-const MAX_EXAMPLES = 150;
+/** Per operation and phase, with a fixed seed: about 1700 test cases, a minute and a half on two idle cores. */
+const MAX_EXAMPLES = 100;
 const SEED = 20261203;
 /** schemathesis_hooks.py and schemathesis.toml. */
 const HOOKS_DIR = resolve(import.meta.dirname);
