@@ -42,9 +42,10 @@ const summarise = (ndjson: string): Summary => {
   return summary;
 };
 
-const run = (bin: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
+/** Runs in `cwd`: schemathesis keeps a `.schemathesis/` cache in its working folder. */
+const run = (bin: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> =>
   new Promise((done, fail) => {
-    const child = spawn(bin, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(bin, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -80,7 +81,7 @@ describeWithService('SCHEMATHESIS_BIN', 'schemathesis against the local stack', 
       '--config-file', join(HOOKS_DIR, 'schemathesis.toml'), 'run', `${stack.url}/openapi.json`, '--checks', 'all', '--max-examples', String(MAX_EXAMPLES), '--seed', String(SEED),
       '--workers', '2', '--generation-database', 'none', '--no-color', '--report', 'ndjson', '--report-ndjson-path', report,
     ];
-    const { code, output } = await run(bin, args, { PYTHONPATH: HOOKS_DIR, SCHEMATHESIS_HOOKS: 'schemathesis_hooks' });
+    const { code, output } = await run(bin, args, dirs.base, { PYTHONPATH: HOOKS_DIR, SCHEMATHESIS_HOOKS: 'schemathesis_hooks' });
     const summary = summarise(await readFile(report, 'utf8'));
     const checks = [...summary.checks].map(([name, { success, failure }]) => `${name} ${success}/${success + failure}`).join(', ');
     console.log(

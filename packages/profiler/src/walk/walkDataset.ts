@@ -30,9 +30,8 @@ interface WalkContext {
  * so is every entry whose real path lies outside the root (a symlink out, or a folder swapped for
  * one mid-walk) or that is no file or folder (FIFOs, sockets, devices): they are not the dataset's.
  * Symlinks inside the root are followed, a linked folder at most once and never into one of its own
- * ancestors. The result is sorted: top-level files first, then folder
- * by folder (folders compared segment by segment), names by code point — so it never depends on
- * the file system's order.
+ * ancestors. The result is sorted: top-level files first, then folder by folder (folders compared
+ * segment by segment), names by code point — so it never depends on the file system's order.
  */
 export async function walkDataset(realRoot: string): Promise<ListedFile[]> {
   const context: WalkContext = { realRoot, ancestors: new Set([realRoot]), followedLinks: new Set(), files: [] };
