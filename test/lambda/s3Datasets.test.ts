@@ -39,6 +39,8 @@ describeWithService('AWS_ENDPOINT_URL', 'S3 datasets on the emulator', (endpoint
       const datasets = new S3Datasets(m.s3, { bucket, prefix: ROOT_PREFIX });
       expect(await datasets.locate('nothing-here')).toEqual({ kind: 'missing' });
       expect(await datasets.locate('weath')).toEqual({ kind: 'missing' });
+      // 1,222 bytes of UTF-8: longer than any S3 key can be, so missing without a listing.
+      expect(await datasets.locate(`${'é'.repeat(255)}/${'é'.repeat(255)}/${'é'.repeat(100)}`)).toEqual({ kind: 'missing' });
     });
 
     it('answers outside for ids that leave the root, with the rules of folders', async () => {
@@ -77,7 +79,8 @@ describeWithService('AWS_ENDPOINT_URL', 'S3 datasets on the emulator', (endpoint
       const downloads = new S3DatasetDownloads(m.s3, { bucket, prefix: ROOT_PREFIX }, { tempRoot, maxBytes: 1024 });
       expect(await downloads.locate('nothing-here')).toEqual({ kind: 'missing' });
       for (const { id } of HOSTILE_DATASET_IDS) expect(await downloads.locate(id), id).toEqual({ kind: 'outside' });
-      expect(await stat(tempRoot).then(async () => (await readdir(tempRoot)).filter((name) => name.startsWith('dataset-')))).toEqual([]);
+      expect(await downloads.locate(`${'é'.repeat(255)}/${'é'.repeat(255)}/${'é'.repeat(100)}`)).toEqual({ kind: 'missing' });
+      expect((await readdir(tempRoot)).filter((name) => name.startsWith('dataset-'))).toEqual([]);
     });
   });
 });

@@ -5,7 +5,7 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
 import { datasetIdProblem, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
-import { folderPrefix, type S3Location } from './s3Root.js';
+import { canHoldKeys, folderPrefix, type S3Location } from './s3Root.js';
 
 export interface S3DatasetDownloadsOptions {
   /** Where the temp folders are made (the job's local disk). */
@@ -40,6 +40,7 @@ export class S3DatasetDownloads implements Datasets {
   async locate(datasetId: string): Promise<DatasetLocation> {
     if (datasetIdProblem(datasetId)) return { kind: 'outside' };
     const prefix = folderPrefix(this.root, datasetId);
+    if (!canHoldKeys(prefix)) return { kind: 'missing' };
     const objects = await this.list(prefix);
     if (objects.length === 0) return { kind: 'missing' };
     const total = objects.reduce((sum, object) => sum + object.size, 0);

@@ -1,6 +1,6 @@
 import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { datasetIdProblem, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
-import { folderPrefix, type S3Location } from './s3Root.js';
+import { canHoldKeys, folderPrefix, type S3Location } from './s3Root.js';
 
 const MISSING: DatasetLocation = { kind: 'missing' };
 const OUTSIDE: DatasetLocation = { kind: 'outside' };
@@ -18,6 +18,7 @@ export class S3Datasets implements Datasets {
   async locate(datasetId: string): Promise<DatasetLocation> {
     if (datasetIdProblem(datasetId)) return OUTSIDE;
     const prefix = folderPrefix(this.root, datasetId);
+    if (!canHoldKeys(prefix)) return MISSING;
     const listed = await this.s3.send(new ListObjectsV2Command({ Bucket: this.root.bucket, Prefix: prefix, MaxKeys: 1 }));
     if (!listed.KeyCount) return MISSING;
     return { kind: 'inside', path: `s3://${this.root.bucket}/${prefix}` };
