@@ -13,10 +13,10 @@ export const cleanUpEndpoint = (s: Services): Endpoint =>
     return json({ detail: 'SUCCESS', ...(await cleanUp(s, jobId, { force: body.force === true })) });
   };
 
-/** `profile_job_id` (the reference's name) or its alias `job_id`: one is required, both must agree. */
+/** `profile_job_id` (the reference's name) or its alias `job_id`: exactly one, as the document's `oneOf` says. */
 const cleanUpJobId = ({ profile_job_id: profileJobId, job_id: jobId }: { profile_job_id?: string; job_id?: string }, input: unknown): string => {
-  if (profileJobId !== undefined && jobId !== undefined && profileJobId !== jobId) {
-    throw new RequestValidationError([{ loc: ['body', 'job_id'], msg: 'Value error, job_id and profile_job_id name different jobs', type: 'value_error', input: jobId }]);
+  if (profileJobId !== undefined && jobId !== undefined) {
+    throw new RequestValidationError([{ loc: ['body', 'job_id'], msg: 'Value error, give profile_job_id or its alias job_id, not both', type: 'value_error', input: jobId }]);
   }
   const chosen = profileJobId ?? jobId;
   if (chosen === undefined) throw new RequestValidationError([{ loc: ['body', 'profile_job_id'], msg: 'Field required', type: 'missing', input }]);

@@ -19,6 +19,9 @@ const ASSET_TYPES = {
 } as const;
 type AssetName = keyof typeof ASSET_TYPES;
 
+/** The media types of the assets without their parameters, for the document. */
+export const DOCS_ASSET_CONTENT_TYPES = [...new Set(Object.values(ASSET_TYPES).map((type) => type.split(';')[0] as string))];
+
 export const DocsAssetPathSchema = z.object({ asset: z.enum(Object.keys(ASSET_TYPES) as [AssetName, ...AssetName[]]) });
 
 const DOCS_HTML = `<!doctype html>

@@ -30,9 +30,12 @@ const ERROR_HEADERS: Record<number, Record<string, z.ZodType>> = {
   503: { 'Retry-After': z.string().meta({ description: 'Seconds to wait before retrying' }) },
 };
 
-/** Whether the running deployment checks tokens: the document describes what this server does. */
+/** What the running deployment does, so the document describes what this server accepts. */
 export interface DocumentOptions {
+  /** It checks tokens. */
   authEnabled: boolean;
+  /** DB_ALLOWED_HOSTS lists a host: DatabaseConnection connectors are taken (default true). */
+  databaseConnections?: boolean;
 }
 
 const errorStatuses = (route: RouteSpec, { authEnabled }: DocumentOptions): number[] => {
@@ -48,7 +51,10 @@ const errorStatuses = (route: RouteSpec, { authEnabled }: DocumentOptions): numb
 const responsesOf = (route: RouteSpec, options: DocumentOptions): Record<string, ZodOpenApiResponseObject> => {
   const { response } = route;
   const responses: Record<string, ZodOpenApiResponseObject> = {
-    [String(response.status ?? 200)]: { description: response.description, content: { [response.contentType ?? 'application/json']: { schema: response.schema } } },
+    [String(response.status ?? 200)]: {
+      description: response.description,
+      content: Object.fromEntries((response.contentTypes ?? ['application/json']).map((type) => [type, { schema: response.schema }])),
+    },
   };
   for (const status of errorStatuses(route, options)) {
     const headers = ERROR_HEADERS[status];
@@ -61,12 +67,15 @@ const responsesOf = (route: RouteSpec, options: DocumentOptions): Record<string,
   return responses;
 };
 
+const documentedBody = ({ body, bodyWithoutDatabases }: { body?: z.ZodType; bodyWithoutDatabases?: z.ZodType }, options: DocumentOptions) =>
+  options.databaseConnections === false && bodyWithoutDatabases ? bodyWithoutDatabases : body;
+
 const operationOf = (route: RouteSpec, options: DocumentOptions): ZodOpenApiOperationObject => ({
   operationId: route.operationId,
   summary: route.summary,
   tags: [...route.tags],
   ...(route.request?.path ? { requestParams: { path: route.request.path } } : {}),
-  ...(route.request?.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.request.body } } } } : {}),
+  ...(route.request?.body ? { requestBody: { required: true, content: { 'application/json': { schema: documentedBody(route.request, options) } } } } : {}),
   ...(options.authEnabled && isProtectedPath(route.path) ? { security: [{ bearerAuth: [] }] } : {}),
   responses: responsesOf(route, options),
 });
@@ -85,10 +94,10 @@ export const buildOpenApiDocument = (routes: readonly RouteSpec[], options: Docu
 };
 
 /** Built on first request and kept: the table and the auth setting do not change while the process lives. */
-export const openApiEndpoint = (routes: () => readonly RouteSpec[]): Endpoint => {
+export const openApiEndpoint = (routes: () => readonly RouteSpec[], options: Omit<DocumentOptions, 'authEnabled'>): Endpoint => {
   let document: unknown;
   return async function openApiHandler(request) {
-    document ??= buildOpenApiDocument(routes(), { authEnabled: request.authEnabled });
+    document ??= buildOpenApiDocument(routes(), { ...options, authEnabled: request.authEnabled });
     return json(document);
   };
 };

@@ -12,9 +12,13 @@ export interface RouteSpec extends HandlerSpec {
   operationId: string;
   summary: string;
   tags: readonly string[];
-  /** Schemas for the document; the endpoint parses with the same ones. */
-  request?: { body?: z.ZodType; path?: z.ZodObject };
-  response: { status?: number; description: string; schema: z.ZodType; contentType?: string };
+  /**
+   * Schemas for the document; the endpoint parses with the same ones. `bodyWithoutDatabases` is the
+   * body the document shows while database connections are off (DB_ALLOWED_HOSTS lists no host).
+   */
+  request?: { body?: z.ZodType; bodyWithoutDatabases?: z.ZodType; path?: z.ZodObject };
+  /** `contentTypes`: the media types the response may have (default `application/json`). */
+  response: { status?: number; description: string; schema: z.ZodType; contentTypes?: readonly string[] };
   /** Error statuses this route answers besides the ones every route of its kind has. */
   errors: readonly number[];
   make: (s: Services) => Endpoint;

@@ -2,6 +2,7 @@ import {
   CddProfilePathResponseSchema,
   CleanUpRequestSchema,
   CleanUpResponseSchema,
+  FolderProfilingRequestSchema,
   JobStatusResponseSchema,
   ProfileResponseSchema,
   ProfilingRequestSchema,
@@ -10,7 +11,7 @@ import {
 } from '@dataset-profiler/core';
 import { cddProfilePathEndpoint } from './cddProfilePath.js';
 import { cleanUpEndpoint } from './cleanUp.js';
-import { docsAssetEndpoint, DocsAssetPathSchema, docsPageEndpoint } from './docs.js';
+import { DOCS_ASSET_CONTENT_TYPES, docsAssetEndpoint, DocsAssetPathSchema, docsPageEndpoint } from './docs.js';
 import { jobStatusEndpoint } from './jobStatus.js';
 import { healthCheckEndpoint, livenessEndpoint, readinessEndpoint } from './monitoring.js';
 import { openApiEndpoint } from './openapi.js';
@@ -40,7 +41,7 @@ export const apiRoutes: readonly RouteSpec[] = [
   {
     method: 'POST', path: '/profiler/trigger_profile', operationId: 'triggerProfile', tags: PROFILER, body: true,
     summary: 'Queue a dataset for profiling',
-    request: { body: ProfilingRequestSchema },
+    request: { body: ProfilingRequestSchema, bodyWithoutDatabases: FolderProfilingRequestSchema },
     response: { description: 'The job was accepted', schema: TriggerResponseSchema },
     errors: [],
     make: triggerProfileEndpoint,
@@ -73,7 +74,7 @@ export const apiRoutes: readonly RouteSpec[] = [
     method: 'GET', path: '/profiler/profile/{job_id}/view', operationId: 'viewProfile', tags: PROFILER,
     summary: "A job's profile as a self-contained HTML page (metadata, files, fields, histograms)",
     request: { path: JobIdPathSchema },
-    response: { description: 'An HTML page', schema: HtmlSchema, contentType: 'text/html' },
+    response: { description: 'An HTML page', schema: HtmlSchema, contentTypes: ['text/html'] },
     errors: [404],
     make: profileViewEndpoint,
   },
@@ -107,16 +108,16 @@ export const apiRoutes: readonly RouteSpec[] = [
   },
   {
     method: 'GET', path: '/openapi.json', operationId: 'openApiDocument', tags: META, summary: 'This OpenAPI 3.1 document',
-    response: { description: 'The document', schema: OpenApiDocumentSchema }, errors: [], make: () => openApiEndpoint(() => apiRoutes),
+    response: { description: 'The document', schema: OpenApiDocumentSchema }, errors: [], make: (s) => openApiEndpoint(() => apiRoutes, { databaseConnections: s.databaseHosts?.enabled === true }),
   },
   {
     method: 'GET', path: '/docs', operationId: 'docsPage', tags: META, summary: 'Interactive API documentation (Swagger UI)',
-    response: { description: 'An HTML page', schema: HtmlSchema, contentType: 'text/html' }, errors: [], make: docsPageEndpoint,
+    response: { description: 'An HTML page', schema: HtmlSchema, contentTypes: ['text/html'] }, errors: [], make: docsPageEndpoint,
   },
   {
     method: 'GET', path: '/docs/{asset}', operationId: 'docsAsset', tags: META, summary: 'A Swagger UI asset, served from swagger-ui-dist',
     request: { path: DocsAssetPathSchema },
-    response: { description: 'A stylesheet or script', schema: HtmlSchema.meta({ description: 'CSS or JavaScript' }), contentType: 'text/plain' },
+    response: { description: 'A stylesheet or script', schema: HtmlSchema.meta({ description: 'CSS or JavaScript' }), contentTypes: DOCS_ASSET_CONTENT_TYPES },
     errors: [404], make: docsAssetEndpoint,
   },
 ];

@@ -72,6 +72,8 @@ export class CroissantProfiler implements DatasetProfiler {
     this.emptyRoot ??= input.root ? undefined : mkdtemp(join(tmpdir(), 'profile-no-folder-'));
     return {
       root: input.root ?? (await this.emptyRoot)!,
+      // The located folder is a real path: a folder swapped for a symlink since must not be followed out.
+      ...(input.root ? { confineTo: input.root } : {}),
       metadata: toDatasetMetadata(spec),
       databases: toDatabases(input.databases, this.settings.credentials ?? new Map()),
       ...(this.settings.database ? { database: this.settings.database } : {}),

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { canonicalUuid } from '@dataset-profiler/core';
+import { buildOpenApiDocument } from '../../functions/api/openapi.js';
 import { apiRoutes } from '../../functions/api/routes.js';
 import { lambdaApi } from './support/api.js';
 import { apiEvent } from './support/events.js';
@@ -96,5 +98,31 @@ describe('GET /docs', () => {
     expect((await api.call(apiEvent({ path: '/docs/swagger-ui-bundle.js' }))).headers['content-type']).toMatch(/javascript/);
     expect((await api.call(apiEvent({ path: '/docs/package.json' }))).status).toBe(404);
     expect((await api.call(apiEvent({ path: '/docs/..%2F..%2Fpackage.json' }))).status).toBe(404);
+  });
+});
+
+/** What the fuzzer (test/fuzz) reads: the document states the constraints the code enforces. */
+describe('the OpenAPI document states what this server accepts', () => {
+  const connectorTypes = (doc: any): string[] => {
+    const items = doc.paths['/profiler/trigger_profile'].post.requestBody.content['application/json'].schema.properties.profile_specification.properties.data_connectors.items;
+    return (items.oneOf ?? [items]).map((member: any) => member.properties.type.const);
+  };
+
+  it('offers DatabaseConnection only while DB_ALLOWED_HOSTS lists a host', () => {
+    expect(connectorTypes(buildOpenApiDocument(apiRoutes, { authEnabled: false, databaseConnections: false }))).toEqual(['RawDataPath']);
+    expect(connectorTypes(buildOpenApiDocument(apiRoutes, { authEnabled: false, databaseConnections: true }))).toEqual(['RawDataPath', 'DatabaseConnection']);
+  });
+
+  it('carries the UUID pattern, which takes exactly what the code takes', () => {
+    const doc = buildOpenApiDocument(apiRoutes, { authEnabled: false }) as any;
+    const pattern = new RegExp(doc.paths['/profiler/job_status/{job_id}'].get.parameters[0].schema.pattern);
+    for (const value of ['7C4D20A0-33e8-471e-8a3f-a7a54aa09f68', '7c4d20a033e8471e8a3fa7a54aa09f68', '{7c4d20a0-33e8-471e-8a3f-a7a54aa09f68}', 'URN:uuid:7c4d20a033e8471e8a3fa7a54aa09f68', 'urn:uuid:{7c4d20a0-33e8-471e-8a3f-a7a54aa09f68}', '7c4d20a0-33e8-471e-8a3f-a7a54aa09f6', ' 7c4d20a033e8471e8a3fa7a54aa09f68', '0']) {
+      expect(pattern.test(value), value).toBe(canonicalUuid(value) !== undefined);
+    }
+  });
+
+  it('says clean_up takes exactly one of profile_job_id and job_id', () => {
+    const doc = buildOpenApiDocument(apiRoutes, { authEnabled: false }) as any;
+    expect(doc.paths['/profiler/clean_up'].post.requestBody.content['application/json'].schema.oneOf).toEqual([{ required: ['profile_job_id'] }, { required: ['job_id'] }]);
   });
 });

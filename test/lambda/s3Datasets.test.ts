@@ -6,6 +6,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatasetTooLargeError, S3DatasetDownloads, S3Datasets } from '@dataset-profiler/aws';
 import { describeWithService } from '../support/externalService.js';
+import { HOSTILE_DATASET_IDS } from '../support/hostileDatasetIds.js';
 import { createBucket, motoClients, type Moto } from './support/moto.js';
 
 const ROOT_PREFIX = 'datasets';
@@ -31,7 +32,6 @@ describeWithService('AWS_ENDPOINT_URL', 'S3 datasets on the emulator', (endpoint
     it('answers the s3:// URI of a folder that holds objects', async () => {
       const datasets = new S3Datasets(m.s3, { bucket, prefix: ROOT_PREFIX });
       expect(await datasets.locate('weather')).toEqual({ kind: 'inside', path: `s3://${bucket}/${ROOT_PREFIX}/weather/` });
-      expect(await datasets.locate('./weather/')).toEqual({ kind: 'inside', path: `s3://${bucket}/${ROOT_PREFIX}/weather/` });
       expect(await datasets.locate('weather/notes')).toEqual({ kind: 'inside', path: `s3://${bucket}/${ROOT_PREFIX}/weather/notes/` });
     });
 
@@ -39,13 +39,14 @@ describeWithService('AWS_ENDPOINT_URL', 'S3 datasets on the emulator', (endpoint
       const datasets = new S3Datasets(m.s3, { bucket, prefix: ROOT_PREFIX });
       expect(await datasets.locate('nothing-here')).toEqual({ kind: 'missing' });
       expect(await datasets.locate('weath')).toEqual({ kind: 'missing' });
+      // 1,222 bytes of UTF-8: longer than any S3 key can be, so missing without a listing.
+      expect(await datasets.locate(`${'é'.repeat(255)}/${'é'.repeat(255)}/${'é'.repeat(100)}`)).toEqual({ kind: 'missing' });
     });
 
     it('answers outside for ids that leave the root, with the rules of folders', async () => {
       const datasets = new S3Datasets(m.s3, { bucket, prefix: ROOT_PREFIX });
-      for (const id of ['../outside.csv', 'weather/../../outside.csv', '/datasets/weather', 'weather\\..\\..', 'a\0b', '.', '']) {
-        expect(await datasets.locate(id), id).toEqual({ kind: 'outside' });
-      }
+      const ids = ['../outside.csv', 'weather/../../outside.csv', '/datasets/weather', 'weather\\..\\..', '', ...HOSTILE_DATASET_IDS.map((hostile) => hostile.id)];
+      for (const id of ids) expect(await datasets.locate(id), id).toEqual({ kind: 'outside' });
     });
   });
 
@@ -77,7 +78,9 @@ describeWithService('AWS_ENDPOINT_URL', 'S3 datasets on the emulator', (endpoint
     it('answers missing and outside as S3Datasets does', async () => {
       const downloads = new S3DatasetDownloads(m.s3, { bucket, prefix: ROOT_PREFIX }, { tempRoot, maxBytes: 1024 });
       expect(await downloads.locate('nothing-here')).toEqual({ kind: 'missing' });
-      expect(await downloads.locate('../outside.csv')).toEqual({ kind: 'outside' });
+      for (const { id } of HOSTILE_DATASET_IDS) expect(await downloads.locate(id), id).toEqual({ kind: 'outside' });
+      expect(await downloads.locate(`${'é'.repeat(255)}/${'é'.repeat(255)}/${'é'.repeat(100)}`)).toEqual({ kind: 'missing' });
+      expect((await readdir(tempRoot)).filter((name) => name.startsWith('dataset-'))).toEqual([]);
     });
   });
 });

@@ -1,12 +1,11 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, realpath, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand, paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
-import type { DatasetLocation, Datasets } from '@dataset-profiler/core';
-import { confinedFolder } from './S3Datasets.js';
-import { folderPrefix, type S3Location } from './s3Root.js';
+import { datasetIdProblem, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
+import { canHoldKeys, folderPrefix, type S3Location } from './s3Root.js';
 
 export interface S3DatasetDownloadsOptions {
   /** Where the temp folders are made (the job's local disk). */
@@ -39,9 +38,9 @@ export class S3DatasetDownloads implements Datasets {
   constructor(private readonly s3: S3Client, private readonly root: S3Location, private readonly options: S3DatasetDownloadsOptions) {}
 
   async locate(datasetId: string): Promise<DatasetLocation> {
-    const folder = confinedFolder(datasetId);
-    if (folder === undefined) return { kind: 'outside' };
-    const prefix = folderPrefix(this.root, folder);
+    if (datasetIdProblem(datasetId)) return { kind: 'outside' };
+    const prefix = folderPrefix(this.root, datasetId);
+    if (!canHoldKeys(prefix)) return { kind: 'missing' };
     const objects = await this.list(prefix);
     if (objects.length === 0) return { kind: 'missing' };
     const total = objects.reduce((sum, object) => sum + object.size, 0);
@@ -80,7 +79,8 @@ export class S3DatasetDownloads implements Datasets {
     await mkdir(this.options.tempRoot, { recursive: true });
     const dir = await mkdtemp(join(this.options.tempRoot, 'dataset-'));
     this.made.push(dir);
-    return dir;
+    // The Datasets port answers real paths: the profiler refuses a root that resolves elsewhere.
+    return realpath(dir);
   }
 
   private async download(key: string, file: string, budget: { left: number }, datasetId: string): Promise<void> {

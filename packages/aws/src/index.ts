@@ -12,7 +12,7 @@ export { S3ProfileStore } from './S3ProfileStore.js';
 export { S3LargeAnswers } from './S3LargeAnswers.js';
 export { toPortError } from './vendorErrors.js';
 export { queueNameOf, resolveQueueUrl } from './queueUrls.js';
-export { S3Datasets, confinedFolder } from './S3Datasets.js';
+export { S3Datasets } from './S3Datasets.js';
 export { S3DatasetDownloads, DatasetTooLargeError } from './S3DatasetDownloads.js';
 export type { S3DatasetDownloadsOptions } from './S3DatasetDownloads.js';
 export { S3SpecificationFiles } from './S3SpecificationFiles.js';

@@ -14,3 +14,9 @@ export const parseS3Uri = (uri: string): S3Location | undefined => {
 /** The key prefix of a folder below the location, ending in `/`. */
 export const folderPrefix = (location: S3Location, folder: string): string =>
   [location.prefix, folder].filter(Boolean).join('/') + '/';
+
+/** S3's limit on a key's length in bytes: a prefix that long holds no object. */
+export const MAX_S3_KEY_BYTES = 1024;
+
+/** Whether some object key could start with `prefix`. */
+export const canHoldKeys = (prefix: string): boolean => Buffer.byteLength(prefix) < MAX_S3_KEY_BYTES;

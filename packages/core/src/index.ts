@@ -24,6 +24,7 @@ export { DatabaseHostPolicy, EMPTY_HOST_ALLOW_LIST, parseHostAllowList } from '.
 export type { HostAllowList, HostVerdict } from './databaseHosts.js';
 export { SystemClock, FixedClock } from './ports/Clock.js';
 export type { Clock } from './ports/Clock.js';
+export { DATASET_ID_PATTERN, datasetIdProblem, MAX_DATASET_SEGMENT_CHARS } from './datasetIds.js';
 export * from './schemas/ProfilingRequest.js';
 export * from './schemas/responses.js';
 export * from './schemas/uuid.js';

@@ -1,14 +1,16 @@
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { DatasetLocation, Datasets } from '@dataset-profiler/core';
+import { datasetIdProblem, type DatasetLocation, type Datasets } from '@dataset-profiler/core';
 import { isNotFound } from './fs/atomicFile.js';
 
 const MISSING: DatasetLocation = { kind: 'missing' };
 const OUTSIDE: DatasetLocation = { kind: 'outside' };
 
 /**
- * Dataset folders under one data root. Symlinks are followed and the real path must stay inside the
- * real root, so a link inside the root cannot hand out a folder elsewhere on the machine.
+ * Dataset folders under one data root. The id must keep core's lexical rules (datasetIds.ts); then
+ * symlinks are followed and the real path must stay inside the real root, so a link inside the root
+ * cannot hand out a folder elsewhere on the machine. The answer is that real path, which the job
+ * hands the profiler as the bound its files must stay within.
  */
 export class FsDatasets implements Datasets {
   private readonly root: string;
@@ -18,9 +20,8 @@ export class FsDatasets implements Datasets {
   }
 
   async locate(datasetId: string): Promise<DatasetLocation> {
-    if (datasetId.includes('\0') || !isWithin(this.root, resolve(this.root, datasetId))) return OUTSIDE;
+    if (datasetIdProblem(datasetId)) return OUTSIDE;
     const realRoot = await realPathOrUndefined(this.root);
-    // Not path.resolve: it would fold `link/..` lexically, while the file system follows `link` first.
     const realTarget = await realPathOrUndefined(`${this.root}${sep}${datasetId}`);
     if (!realRoot || !realTarget) return MISSING;
     if (!isWithin(realRoot, realTarget)) return OUTSIDE;
@@ -38,8 +39,9 @@ const realPathOrUndefined = async (path: string): Promise<string | undefined> =>
   try {
     return await realpath(path);
   } catch (error) {
-    // ENOTDIR: a path component is a file; ELOOP: a symlink cycle. Neither names a dataset folder.
-    if (isNotFound(error) || hasCode(error, 'ENOTDIR') || hasCode(error, 'ELOOP')) return undefined;
+    // ENOTDIR: a path component is a file; ELOOP: a symlink cycle; ENAMETOOLONG: the link chain's
+    // path grew past PATH_MAX; EACCES: a folder on the way may not be searched. None names a dataset folder.
+    if (isNotFound(error) || ['ENOTDIR', 'ELOOP', 'ENAMETOOLONG', 'EACCES'].some((code) => hasCode(error, code))) return undefined;
     throw error;
   }
 };

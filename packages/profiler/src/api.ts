@@ -58,6 +58,11 @@ export interface ProfilerProgress {
 export interface ProfileOptions {
   /** Absolute path of the dataset folder, already confined to the data root by the caller. */
   root: string;
+  /**
+   * A real path the root must still resolve within when profiling starts: the caller's confinement
+   * checked the root earlier, and a folder swapped for a symlink since then is refused.
+   */
+  confineTo?: string;
   metadata: DatasetMetadata;
   databases?: DatabaseConnectionInfo[];
   database?: DatabaseOptions;

@@ -1,4 +1,5 @@
 export type DatasetLocation =
+  /** `path`: the folder's real path (a local folder), or an `s3://` URI where nothing is read yet. */
   | { kind: 'inside'; path: string }
   | { kind: 'missing' }
   | { kind: 'outside' };

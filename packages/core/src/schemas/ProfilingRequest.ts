@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATASET_ID_PATTERN, datasetIdProblem } from '../datasetIds.js';
 import { DatePublishedSchema } from './datePublished.js';
 import { AnyUuidSchema } from './uuid.js';
 
@@ -25,16 +26,17 @@ export const REQUEST_LIMITS = {
 const text = (max: number = REQUEST_LIMITS.text) => z.string().max(max);
 const textList = () => z.array(text(REQUEST_LIMITS.listItem)).max(REQUEST_LIMITS.listItems);
 
-/** A dataset folder under the data root: relative, no `..` segment, no NUL; symlinks are checked later. */
+/** A dataset folder under the data root, by the rules of datasetIds.ts; symlinks are checked later, by the Datasets port. */
 export const DatasetIdSchema = z
   .string()
   .min(1)
   .max(1024)
-  .refine((id) => !id.startsWith('/') && !/^[A-Za-z]:[\\/]/.test(id) && !id.startsWith('\\'), {
-    message: 'dataset_id must be a path relative to the data root',
+  .superRefine((id, context) => {
+    const problem = datasetIdProblem(id);
+    if (problem) context.addIssue({ code: 'custom', message: problem, input: id });
   })
-  .refine((id) => !id.split(/[\\/]/).includes('..'), { message: "dataset_id must not contain '..'" })
-  .refine((id) => !id.includes('\0'), { message: 'dataset_id must not contain NUL' });
+  // The check above, as one pattern for the document: a refinement would not show in it.
+  .meta({ pattern: DATASET_ID_PATTERN, description: "A folder below the data root: folder names joined by '/', no '.' or '..' name, no '%', '\\', ':', control or look-alike characters" });
 
 export const RawDataPathSchema = z.object({
   type: z.literal('RawDataPath'),
@@ -75,6 +77,16 @@ export const ProfileSpecificationSchema = z.object({
 export const ProfilingRequestSchema = z.object({
   profile_specification: ProfileSpecificationSchema,
   only_light_profile: z.boolean().default(false),
+});
+
+/**
+ * The request as a deployment whose DB_ALLOWED_HOSTS lists no host takes it: folders only. Its
+ * OpenAPI document shows this one, so the document describes what that server accepts.
+ */
+export const FolderProfilingRequestSchema = ProfilingRequestSchema.extend({
+  profile_specification: ProfileSpecificationSchema.extend({
+    data_connectors: z.array(RawDataPathSchema).min(1).max(REQUEST_LIMITS.data_connectors),
+  }),
 });
 
 export type ProfileSpecification = z.infer<typeof ProfileSpecificationSchema>;

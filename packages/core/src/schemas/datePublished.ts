@@ -44,4 +44,9 @@ export const DatePublishedSchema = z
   .refine(isPublicationDate, {
     message: 'date_published must be a real date: YYYY-MM-DD (or DD-MM-YYYY, a midnight ISO datetime, or a Unix timestamp of a midnight)',
   })
-  .meta({ description: 'The publication date, kept as given. YYYY-MM-DD; also DD-MM-YYYY, an ISO datetime at 00:00, or a Unix timestamp of a UTC midnight', example: '2025-08-23' });
+  // `format: date` documents the canonical form; the other accepted forms are the reference's legacy.
+  .meta({
+    format: 'date',
+    description: 'The publication date, kept as given. YYYY-MM-DD; also accepted for the reference\'s clients: DD-MM-YYYY, an ISO datetime at 00:00, or a Unix timestamp of a UTC midnight',
+    example: '2025-08-23',
+  });

@@ -43,15 +43,15 @@ export const ProfileResponseSchema = z.object({
 export const CddProfilePathResponseSchema = z.object({ cdd_profile_path: z.string().nullable() });
 
 /**
- * The reference's body is `{"profile_job_id"}`; `job_id` is accepted as an alias. One of them is
- * required, and both must then name the same job (checked by `cleanUpJobId`).
+ * The reference's body is `{"profile_job_id"}`; `job_id` is accepted as an alias. Exactly one of
+ * them is required (checked by `cleanUpJobId`; the document says so with `oneOf`).
  */
 export const CleanUpRequestSchema = z.object({
-  profile_job_id: AnyUuidSchema.optional().meta({ description: "The job to clean up (the reference's field); one of the two is required" }),
+  profile_job_id: AnyUuidSchema.optional().meta({ description: "The job to clean up (the reference's field); give it or job_id, not both" }),
   job_id: AnyUuidSchema.optional().meta({ description: 'Alias of profile_job_id' }),
   /** Stop the job's runner job first instead of answering 409 while it runs. */
   force: z.boolean().optional().meta({ description: 'Stop a running job first instead of answering 409' }),
-});
+}).meta({ oneOf: [{ required: ['profile_job_id'] }, { required: ['job_id'] }] });
 export const CleanUpResponseSchema = z.object({ detail: z.literal('SUCCESS'), job_id: z.uuid(), status: z.literal('CLEANED_UP') });
 
 export const ValidationIssueSchema = z.object({

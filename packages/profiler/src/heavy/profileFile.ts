@@ -4,6 +4,7 @@ import type { SheetTable } from '../readers/readWorkbook.js';
 import { extractKeywords } from '../text/keywords.js';
 import { detectLanguage } from '../text/language.js';
 import type { TextTraits } from './documentRecordSets.js';
+import { assertUnchanged, openConfined } from '../walk/confinedFile.js';
 import { fileKindOf } from './fileKinds.js';
 import type { FileReport, SheetReport } from './fileReport.js';
 
@@ -33,8 +34,22 @@ export async function profileFile(file: ProfiledFile, context: FileProfilingCont
   }
 }
 
+/**
+ * The readers open the file by its checked real path, some of them several times; checking again
+ * once they are done keeps out of the report anything a swap during the read led to.
+ */
 async function readByKind(file: ProfiledFile, context: FileProfilingContext): Promise<FileReport> {
-  const path = file.absolutePath;
+  const confined = await openConfined(context.realRoot, file.absolutePath);
+  try {
+    const report = await readAt(confined.realPath, file, context);
+    await assertUnchanged(file.absolutePath, confined);
+    return report;
+  } finally {
+    await confined.handle.close();
+  }
+}
+
+async function readAt(path: string, file: ProfiledFile, context: FileProfilingContext): Promise<FileReport> {
   const kind = await fileKindOf(file.name, path);
   switch (kind) {
     case 'delimited':

@@ -1,6 +1,7 @@
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
+import { isInside } from './confinedFile.js';
 
 /** One file of the dataset, as found by the walker. */
 export interface ListedFile {
@@ -10,7 +11,7 @@ export interface ListedFile {
   folder: string;
   /** File name with its extension. */
   name: string;
-  /** Where to read it (may be a symlink inside the root). */
+  /** Its real path when listed (inside the root); read it through openConfined, which checks again. */
   absolutePath: string;
   size: number;
 }
@@ -25,11 +26,12 @@ interface WalkContext {
 }
 
 /**
- * Lists every regular file under `realRoot` at any depth. Hidden entries (dot-names) are skipped;
- * symlinks are followed only when their target lies inside the root, a linked folder at most once
- * and never into one of its own ancestors. The result is sorted: top-level files first, then folder
- * by folder (folders compared segment by segment), names by code point — so it never depends on
- * the file system's order.
+ * Lists every regular file under `realRoot` at any depth. Hidden entries (dot-names) are skipped, and
+ * so is every entry whose real path lies outside the root (a symlink out, or a folder swapped for
+ * one mid-walk) or that is no file or folder (FIFOs, sockets, devices): they are not the dataset's.
+ * Symlinks inside the root are followed, a linked folder at most once and never into one of its own
+ * ancestors. The result is sorted: top-level files first, then folder by folder (folders compared
+ * segment by segment), names by code point — so it never depends on the file system's order.
  */
 export async function walkDataset(realRoot: string): Promise<ListedFile[]> {
   const context: WalkContext = { realRoot, ancestors: new Set([realRoot]), followedLinks: new Set(), files: [] };
@@ -47,41 +49,32 @@ async function walkFolder(context: WalkContext, absoluteFolder: string, relative
 }
 
 async function visitEntry(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
-  const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
-  if (entry.isFile()) {
-    const stats = await statIfPresent(absolutePath);
-    if (stats) context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath, size: stats.size });
-    return;
-  }
-  if (entry.isDirectory()) {
-    await descend(context, absolutePath, absolutePath, relativePath);
-    return;
-  }
-  if (entry.isSymbolicLink()) await visitLink(context, entry, absolutePath, relativeFolder);
-}
-
-async function visitLink(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
+  if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) return;
+  // Every entry is resolved, not only links: a folder on the way may have been swapped for a
+  // symlink since it was read, and what it now leads to is not the dataset's.
   const target = await resolveInside(context.realRoot, absolutePath);
   if (!target) return;
+  const stats = await statIfPresent(target);
+  if (!stats) return;
   const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
-  const targetStats = await statIfPresent(target);
-  if (!targetStats) return;
-  if (targetStats.isFile()) {
-    context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath: target, size: targetStats.size });
-  } else if (targetStats.isDirectory() && !context.followedLinks.has(target)) {
-    context.followedLinks.add(target);
-    await descend(context, target, absolutePath, relativePath);
+  if (stats.isFile()) {
+    context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath: target, size: stats.size });
+  } else if (stats.isDirectory()) {
+    if (entry.isSymbolicLink()) {
+      if (context.followedLinks.has(target)) return;
+      context.followedLinks.add(target);
+    }
+    await descend(context, target, relativePath);
   }
 }
 
-async function descend(context: WalkContext, realOrLinkPath: string, absolutePath: string, relativePath: string): Promise<void> {
-  const real = await realpath(realOrLinkPath);
-  if (context.ancestors.has(real)) return;
-  context.ancestors.add(real);
+async function descend(context: WalkContext, realFolder: string, relativePath: string): Promise<void> {
+  if (context.ancestors.has(realFolder)) return;
+  context.ancestors.add(realFolder);
   try {
-    await walkFolder(context, absolutePath, relativePath);
+    await walkFolder(context, realFolder, relativePath);
   } finally {
-    context.ancestors.delete(real);
+    context.ancestors.delete(realFolder);
   }
 }
 
@@ -98,13 +91,13 @@ async function statIfPresent(path: string): Promise<Stats | undefined> {
   }
 }
 
-/** The link's real target when it exists and lies inside the root; `undefined` otherwise. */
-async function resolveInside(realRoot: string, linkPath: string): Promise<string | undefined> {
+/** The entry's real path when it exists and lies inside the root; `undefined` otherwise. */
+async function resolveInside(realRoot: string, path: string): Promise<string | undefined> {
   try {
-    const target = await realpath(linkPath);
-    return target === realRoot || target.startsWith(realRoot + sep) ? target : undefined;
+    const target = await realpath(path);
+    return isInside(realRoot, target) ? target : undefined;
   } catch {
-    return undefined; // a dangling link is not a file of the dataset
+    return undefined; // a dangling link, or an entry removed since the folder was read
   }
 }
 
