@@ -1,5 +1,7 @@
-# PostgreSQL from Debian's packages, on 127.0.0.1 as the unprivileged `postgres` user, in a fresh data
-# folder under $CI_WORK; loads test/database/schema.sql (generated data, no large files committed).
+# PostgreSQL and PostGIS from Debian's packages, on 127.0.0.1 as the unprivileged `postgres` user, in a
+# fresh data folder under $CI_WORK; loads test/database/schema.sql (generated data, no large files committed).
+# PostGIS is the package for the installed major (bookworm: postgresql-15-postgis-3, 3.3.2+dfsg-1+b1 when
+# this was written); apt's version is taken, as for PostgreSQL itself.
 # Exports PG_TEST_URL (superuser, for the tests' independent queries), PG_TEST_READER_USER and
 # PG_TEST_READER_PASSWORD (a read-only role that the profiler connects as), PGHOST and PGPORT.
 # Debian (bookworm) has no timescaledb package, so hypertables are tested on a catalog made to look
@@ -9,6 +11,12 @@ if ! dpkg-query -W -f='${Status}' postgresql 2>/dev/null | grep -q 'install ok i
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
 fi
 pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+postgis_package="postgresql-$(basename "$(dirname "$pg_bin")")-postgis-3"
+if ! dpkg-query -W -f='${Status}' "$postgis_package" 2>/dev/null | grep -q 'install ok installed'; then
+  apt-get update -qq
+  # Without recommends: the extension only, not the shapefile tools and their libraries.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$postgis_package" >/dev/null
+fi
 pg_dir="$CI_WORK/postgres"
 # CI_WORK is root's 0700 temp dir: the postgres user needs to pass through it to reach its folder.
 chmod o+x "$CI_WORK"

@@ -79,8 +79,8 @@ describeWithService('AWS_ENDPOINT_URL', 'Lambda entry points on the AWS composit
     const { handler: trigger } = await import('../../functions/aws/api/triggerProfile.js');
     const withDatabase = (host: string) => {
       const request = validRequest();
-      request.profile_specification.data_connectors = [{ type: 'DatabaseConnection', protocol: 'postgresql', engine: 'PostgreSQL', host, port: 5432, database_name: 'sales' }];
-      return request;
+      const connector = { type: 'DatabaseConnection', protocol: 'postgresql', engine: 'PostgreSQL', host, port: 5432, database_name: 'sales' };
+      return { ...request, profile_specification: { ...request.profile_specification, data_connectors: [connector] } };
     };
     for (const host of ['169.254.169.254', '10.0.0.7']) {
       const refused = (await trigger(jsonEvent('POST', '/profiler/trigger_profile', withDatabase(host)), lambdaContext())) as APIGatewayProxyStructuredResultV2;

@@ -45,7 +45,7 @@ const types = {
  */
 export function openPool(database: DatabaseConnectionInfo, settings: DatabaseSettings): pg.Pool {
   if (!database.credentials) {
-    throw new DatabaseProfileError(`no credentials for database ${credentialKeyOf(database)}: add them to DB_CREDENTIALS`);
+    throw new DatabaseProfileError(`no credentials for database ${credentialKeyOf(database)}: add them to DB_CREDENTIALS or to the secret DB_CREDENTIALS_SECRET_ARN names`);
   }
   const pool = new pg.Pool({
     host: database.address ?? database.host,
