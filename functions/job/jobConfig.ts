@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import type { DatabaseTls } from '@dataset-profiler/profiler';
 import { z } from 'zod';
 import type { DatabaseCredentials } from './CroissantProfiler.js';
 
@@ -33,10 +35,18 @@ const JobEnvSchema = z
     DB_CREDENTIALS_SECRET_ARN: z.string().min(1).optional(),
     DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     DB_SAMPLE_ABOVE_ROWS: z.coerce.number().int().min(1).default(10_000_000),
+    /** As libpq's sslmode: `disable` (plain TCP), `require` (encrypted, unchecked), `verify-full` (CA and host name checked). */
+    DB_SSL: z.enum(['disable', 'require', 'verify-full']).default('disable'),
+    /** PEM file of the CA(s) `verify-full` trusts instead of the system's. */
+    DB_SSL_CA_FILE: z.string().min(1).optional(),
   })
   .refine((e) => !(e.DB_CREDENTIALS && e.DB_CREDENTIALS_SECRET_ARN), {
     message: 'set DB_CREDENTIALS or DB_CREDENTIALS_SECRET_ARN, not both',
     path: ['DB_CREDENTIALS_SECRET_ARN'],
+  })
+  .refine((e) => !e.DB_SSL_CA_FILE || e.DB_SSL === 'verify-full', {
+    message: 'a CA file is only used with DB_SSL=verify-full',
+    path: ['DB_SSL_CA_FILE'],
   });
 
 /** Where the job's database credentials are: in its environment, or in a secret it reads when a request names a database. */
@@ -45,8 +55,21 @@ export type CredentialsSetting = { credentials: DatabaseCredentials } | { secret
 export interface JobConfig {
   jobId: string;
   credentials: CredentialsSetting;
-  database: { statementTimeoutMs: number; sampleAboveRows: number };
+  database: { statementTimeoutMs: number; sampleAboveRows: number; tls?: DatabaseTls };
 }
+
+const readCaFile = (path: string): string => {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Invalid configuration: DB_SSL_CA_FILE: cannot read ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, { cause: error });
+  }
+};
+
+const withTls = (tls: DatabaseTls | undefined) => (tls ? { tls } : {});
+
+const tlsOf = (mode: 'disable' | 'require' | 'verify-full', caFile: string | undefined): DatabaseTls | undefined =>
+  mode === 'disable' ? undefined : { mode, ...(caFile ? { ca: readCaFile(caFile) } : {}) };
 
 export const parseJobConfig = (env: Record<string, string | undefined> = process.env): JobConfig => {
   const parsed = JobEnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')));
@@ -57,7 +80,7 @@ export const parseJobConfig = (env: Record<string, string | undefined> = process
   return {
     jobId: e.JOB_ID,
     credentials: e.DB_CREDENTIALS_SECRET_ARN ? { secretArn: e.DB_CREDENTIALS_SECRET_ARN } : { credentials: e.DB_CREDENTIALS ?? new Map() },
-    database: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, sampleAboveRows: e.DB_SAMPLE_ABOVE_ROWS },
+    database: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, sampleAboveRows: e.DB_SAMPLE_ABOVE_ROWS, ...withTls(tlsOf(e.DB_SSL, e.DB_SSL_CA_FILE)) },
   };
 };
 

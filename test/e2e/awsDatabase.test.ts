@@ -6,8 +6,9 @@ import { describeWithService } from '../support/externalService.js';
 import { getJson, makeDirs, postJson, specFor, startStack, waitForFinal, type RunningStack } from '../support/localStack.js';
 
 /**
- * `npm start` with PROFILER_BACKEND=aws on the emulator, profiling the database 40-postgres.sh loads,
- * with the credentials in a Secrets Manager secret (DB_CREDENTIALS_SECRET_ARN): no DB_CREDENTIALS anywhere.
+ * `npm start` with PROFILER_BACKEND=aws on the emulator, profiling the database 40-postgres.sh loads
+ * over verified TLS, with the credentials in a Secrets Manager secret (DB_CREDENTIALS_SECRET_ARN): no
+ * DB_CREDENTIALS anywhere.
  */
 describeWithService('AWS_ENDPOINT_URL', 'a PostgreSQL database profiled on the AWS adapters', (endpoint) => {
   describeWithService('PG_TEST_URL', 'with its credentials in Secrets Manager (emulator)', (url) => {
@@ -39,6 +40,9 @@ describeWithService('AWS_ENDPOINT_URL', 'a PostgreSQL database profiled on the A
         DB_ALLOWED_HOSTS: '127.0.0.1',
         DB_CREDENTIALS: '',
         DB_CREDENTIALS_SECRET_ARN: secretArn,
+        // The job connects with TLS, checking the server's certificate against the test CA.
+        DB_SSL: 'verify-full',
+        DB_SSL_CA_FILE: process.env.PG_TEST_CA_FILE!,
       });
     });
 

@@ -1,4 +1,7 @@
 import { CreateSecretCommand, DeleteSecretCommand, PutSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SecretsManagerSecrets } from '@dataset-profiler/aws';
 import { credentialsFrom, parseJobConfig } from '../../functions/job/jobConfig.js';
@@ -9,13 +12,24 @@ import { uniqueName } from './support/moto.js';
 const PASSWORD = 'pw-do-not-log-7f3a';
 const CREDENTIALS = { 'db.example.org:5432/sales': { user: 'reader', password: PASSWORD } };
 
-describe('the job configuration of database credentials', () => {
+describe('the job configuration of database credentials and TLS', () => {
   it('takes DB_CREDENTIALS or DB_CREDENTIALS_SECRET_ARN, refusing both at once without echoing either', () => {
     expect(parseJobConfig({ JOB_ID: 'j', DB_CREDENTIALS_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:1:secret:db' }).credentials).toEqual({ secretArn: 'arn:aws:secretsmanager:eu-west-1:1:secret:db' });
     expect(parseJobConfig({ JOB_ID: 'j', DB_CREDENTIALS: JSON.stringify(CREDENTIALS) }).credentials).toEqual({ credentials: new Map(Object.entries(CREDENTIALS)) });
     const both = () => parseJobConfig({ JOB_ID: 'j', DB_CREDENTIALS: JSON.stringify(CREDENTIALS), DB_CREDENTIALS_SECRET_ARN: 'db' });
     expect(both).toThrow('Invalid configuration: DB_CREDENTIALS_SECRET_ARN: set DB_CREDENTIALS or DB_CREDENTIALS_SECRET_ARN, not both');
     expect(() => parseJobConfig({ JOB_ID: 'j', DB_CREDENTIALS: `{"a:1/b": {"user": "u", "password": "${PASSWORD}", "x": 1}` })).toThrow(/DB_CREDENTIALS: is not valid JSON$/);
+  });
+
+  it('reads DB_SSL and the CA file verify-full trusts, naming a file it cannot read', async () => {
+    expect(parseJobConfig({ JOB_ID: 'j' }).database).not.toHaveProperty('tls');
+    expect(parseJobConfig({ JOB_ID: 'j', DB_SSL: 'require' }).database.tls).toEqual({ mode: 'require' });
+    const ca = join(mkdtempSync(join(tmpdir(), 'ca-')), 'ca.pem');
+    writeFileSync(ca, '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n');
+    expect(parseJobConfig({ JOB_ID: 'j', DB_SSL: 'verify-full', DB_SSL_CA_FILE: ca }).database.tls).toEqual({ mode: 'verify-full', ca: readFileSync(ca, 'utf8') });
+    expect(() => parseJobConfig({ JOB_ID: 'j', DB_SSL: 'require', DB_SSL_CA_FILE: ca })).toThrow('DB_SSL_CA_FILE: a CA file is only used with DB_SSL=verify-full');
+    expect(() => parseJobConfig({ JOB_ID: 'j', DB_SSL: 'verify-full', DB_SSL_CA_FILE: '/no/such/ca.pem' })).toThrow('Invalid configuration: DB_SSL_CA_FILE: cannot read /no/such/ca.pem (ENOENT)');
+    expect(() => parseJobConfig({ JOB_ID: 'j', DB_SSL: 'prefer' })).toThrow(/^Invalid configuration: DB_SSL: /);
   });
 
   it('fails clearly on a flavour that reads no secrets', async () => {

@@ -18,6 +18,7 @@ const DEPLOYED = {
   AWS_REGION: 'eu-west-1',
   DB_ALLOWED_HOSTS: 'db.example.org,10.0.5.0/24',
   DB_CREDENTIALS_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:profiler-db-AbCdEf',
+  DB_SSL: 'require',
 };
 
 describe('the Ray submission the dispatcher makes on AWS', () => {
@@ -30,7 +31,7 @@ describe('the Ray submission the dispatcher makes on AWS', () => {
       PROFILER_BACKEND: 'aws', DATA_ROOT: DEPLOYED.DATA_ROOT, DATASET_DOWNLOAD_MAX_BYTES: 10 * 1024 ** 3, DB_ALLOWED_HOSTS: ['db.example.org', '10.0.5.0/24'],
     });
     // The secret's name travels, never credentials: the job reads them from Secrets Manager itself.
-    expect(parseJobConfig(jobEnv).credentials).toEqual({ secretArn: DEPLOYED.DB_CREDENTIALS_SECRET_ARN });
+    expect(parseJobConfig(jobEnv)).toMatchObject({ credentials: { secretArn: DEPLOYED.DB_CREDENTIALS_SECRET_ARN }, database: { tls: { mode: 'require' } } });
     expect(spec.env).not.toHaveProperty('DB_CREDENTIALS');
     expect(loadAwsConfig(jobEnv)).toMatchObject({
       AWS_REGION: 'eu-west-1',

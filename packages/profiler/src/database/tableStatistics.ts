@@ -1,7 +1,7 @@
 /**
  * A table's statistics, computed in the database with aggregate SQL, in the same JSON shape as a
- * file table's (tabular/columnStatistics.ts). Three scans at most, each covering every column
- * that needs it: the aggregates (exact counts, min/max, avg, var_samp/stddev_samp,
+ * file table's (tabular/columnStatistics.ts). Three scans at most (four with PostGIS columns), each
+ * covering every column that needs it: the aggregates (exact counts, min/max, avg, var_samp/stddev_samp,
  * percentile_cont, count(DISTINCT)); the histograms (width_bucket on the bin edges the file
  * tables use, which needs min and max first); and one grouping of all text-like columns (distinct
  * counts, lengths, most frequent values). PostGIS columns add one grouping of their own (values

@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../../../../test/support/externalService.js';
-import type { DatabaseConnectionInfo, HeavyResult, LightResult, ProfilerProgress } from '../../src/api.js';
+import type { DatabaseConnectionInfo, DatabaseTls, HeavyResult, LightResult, ProfilerProgress } from '../../src/api.js';
 import { listRelations } from '../../src/database/catalog.js';
 import { DEFAULT_DATABASE_SETTINGS, openPool, readOnly } from '../../src/database/connection.js';
 import { profileRelation } from '../../src/database/tableStatistics.js';
@@ -205,6 +205,26 @@ describeWithService('PG_TEST_URL', 'PostgreSQL connector (profiler)', (url) => {
     } finally {
       await pool.end();
     }
+  });
+
+  it('connects over TLS when configured: require encrypts, verify-full checks the CA and the requested host name', async () => {
+    const ca = await readFile(process.env.PG_TEST_CA_FILE!, 'utf8');
+    const sessionSsl = async (target: DatabaseConnectionInfo, tls?: DatabaseTls): Promise<boolean> => {
+      const settings = { ...DEFAULT_DATABASE_SETTINGS, ...(tls ? { tls } : {}) };
+      const pool = openPool(target, settings);
+      try {
+        return await readOnly(pool, settings, async (client) => (await client.query('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl);
+      } finally {
+        await pool.end();
+      }
+    };
+    expect(await sessionSsl(database)).toBe(false);
+    expect(await sessionSsl(database, { mode: 'require' })).toBe(true);
+    expect(await sessionSsl(database, { mode: 'verify-full', ca })).toBe(true);
+    // The socket goes to the vetted address; the certificate is checked against the name the request gave.
+    expect(await sessionSsl({ ...database, host: 'localhost', address: '127.0.0.1' }, { mode: 'verify-full', ca })).toBe(true);
+    await expect(sessionSsl({ ...database, host: 'db.example.org', address: '127.0.0.1' }, { mode: 'verify-full', ca })).rejects.toThrow(/Host: db\.example\.org\. is not in the cert's altnames/);
+    await expect(sessionSsl(database, { mode: 'verify-full' })).rejects.toThrow('unable to verify the first certificate');
   });
 
   it('fails the job naming the connection, never the password, when the credentials are refused', async () => {
