@@ -10,7 +10,8 @@ export interface Deployment {
 }
 
 /** Settings read from the deploying shell (or `.env`), passed on when set. */
-const PASSED_THROUGH = ['LOG_LEVEL', 'ENABLE_AUTH', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ALGORITHMS', 'ALLOWED_CLIENT_IDS', 'RAY_JOB_ENTRYPOINT', 'DATASET_DOWNLOAD_MAX_BYTES'] as const;
+const PASSED_THROUGH = ['LOG_LEVEL', 'ENABLE_AUTH', 'JWKS_URL', 'JWT_ISSUER', 'JWT_AUDIENCE', 'JWT_ALGORITHMS', 'ALLOWED_CLIENT_IDS', 'RAY_JOB_ENTRYPOINT', 'DATASET_DOWNLOAD_MAX_BYTES',
+  'DB_ALLOWED_HOSTS', 'DB_CREDENTIALS_SECRET_ARN', 'DB_SSL', 'DB_SSL_CA_FILE'] as const;
 
 /**
  * The environment of every function: where the table, queues, buckets and Ray are (functions/aws/config.ts

@@ -2,7 +2,8 @@ import type { Queues, Storage } from './resources';
 
 /**
  * What a profile job on Ray may do, as a policy to attach to the Ray nodes' role: read its job record,
- * read the datasets, write profiles, send events. Nothing else; no credentials travel with a job.
+ * read the datasets, write profiles, send events, and read the database credentials' secret when the
+ * deploying shell names one (DB_CREDENTIALS_SECRET_ARN). Nothing else; no credentials travel with a job.
  */
 export const declareRayJobPolicy = (storage: Storage, queues: Queues) =>
   new aws.iam.Policy('RayJobAccess', {
@@ -14,6 +15,9 @@ export const declareRayJobPolicy = (storage: Storage, queues: Queues) =>
         { Effect: 'Allow', Action: ['s3:PutObject'], Resource: [$interpolate`${storage.profiles.arn}/*`] },
         { Effect: 'Allow', Action: ['s3:GetObject'], Resource: [$interpolate`${storage.data.arn}/*`] },
         { Effect: 'Allow', Action: ['s3:ListBucket'], Resource: [storage.data.arn] },
+        ...(process.env.DB_CREDENTIALS_SECRET_ARN
+          ? [{ Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [process.env.DB_CREDENTIALS_SECRET_ARN] }]
+          : []),
       ],
     }),
   });

@@ -30,6 +30,11 @@ const LambdaConfigSchema = z.object({
   RECONCILE_GRACE_MS: int(lambdaDefaults.RECONCILE_GRACE_MS),
   /** Handed to the profile job, which downloads an S3 dataset up to this size before profiling. */
   DATASET_DOWNLOAD_MAX_BYTES: int(lambdaDefaults.DATASET_DOWNLOAD_MAX_BYTES, 1),
+  /** Handed to the profile job: the Secrets Manager secret holding its database credentials (never the credentials). */
+  DB_CREDENTIALS_SECRET_ARN: z.string().min(1).optional(),
+  /** Handed to the profile job: TLS to the databases, and the CA file on the Ray image that verify-full trusts. */
+  DB_SSL: z.enum(['disable', 'require', 'verify-full']).optional(),
+  DB_SSL_CA_FILE: z.string().min(1).optional(),
 });
 
 export interface LambdaConfig {

@@ -7,6 +7,7 @@ import type { DispatcherDeps } from '../lambda/dispatcherHandler.js';
 import { once } from '../lambda/once.js';
 import type { ReconcilerDeps } from '../lambda/reconcilerHandler.js';
 import type { S3TriggerDeps } from '../lambda/s3TriggerHandler.js';
+import { databaseHostPolicy } from '../databaseHosts.js';
 import { createHttpEdge } from '../http/httpHandler.js';
 import { createLogger } from '../http/logger.js';
 import { parseLambdaConfig } from './config.js';
@@ -14,8 +15,8 @@ import { rayJobSpec } from './rayJobSpec.js';
 
 /**
  * The Lambda composition root: configuration from the environment, the AWS adapters (wireAws), Ray
- * over HTTP, S3 datasets. Built once per container, on the first invocation, and shared by whichever
- * handler this function runs. Never imports packages/local.
+ * over HTTP, S3 datasets, the DB_ALLOWED_HOSTS policy. Built once per container, on the first
+ * invocation, and shared by whichever handler this function runs. Never imports packages/local.
  */
 const root = once(async () => {
   const config = parseLambdaConfig();
@@ -23,7 +24,13 @@ const root = once(async () => {
   const clients = createAwsClients(config.aws);
   const dataRoot = parseS3Uri(config.lambda.DATA_ROOT);
   if (!dataRoot) throw new Error(`Invalid Lambda configuration: DATA_ROOT: not an s3:// URI`);
-  const services = await wireAws(config.aws, { ray: createRayJobs(config.lambda), datasets: new S3Datasets(clients.s3, dataRoot), logger, clients });
+  const services = await wireAws(config.aws, {
+    ray: createRayJobs(config.lambda),
+    datasets: new S3Datasets(clients.s3, dataRoot),
+    databaseHosts: databaseHostPolicy(config.edge.databaseAllowedHosts),
+    logger,
+    clients,
+  });
   return { config, logger, clients, dataRoot, services };
 });
 

@@ -30,7 +30,7 @@ export const toDatasetMetadata = (spec: ProfileSpecification): DatasetMetadata =
   uploadedBy: spec.uploaded_by,
 });
 
-/** Credentials by `host:port/database` (DB_CREDENTIALS), from the job's configuration only. */
+/** Credentials by `host:port/database` (DB_CREDENTIALS or its secret), from the job's configuration only. */
 export type DatabaseCredentials = ReadonlyMap<string, { user: string; password: string }>;
 
 /** Each vetted connection, to be reached at its vetted address, with the configured credentials if any. */
@@ -43,7 +43,8 @@ const toDatabases = (databases: readonly VettedDatabase[], credentials: Database
 
 export interface CroissantProfilerSettings {
   publicBaseUrl?: string;
-  credentials?: DatabaseCredentials;
+  /** Asked only for a request that names a database (a secret is then read). */
+  credentials?: () => Promise<DatabaseCredentials>;
   database?: DatabaseOptions;
 }
 
@@ -75,7 +76,7 @@ export class CroissantProfiler implements DatasetProfiler {
       // The located folder is a real path: a folder swapped for a symlink since must not be followed out.
       ...(input.root ? { confineTo: input.root } : {}),
       metadata: toDatasetMetadata(spec),
-      databases: toDatabases(input.databases, this.settings.credentials ?? new Map()),
+      databases: input.databases.length > 0 ? toDatabases(input.databases, (await this.settings.credentials?.()) ?? new Map()) : [],
       ...(this.settings.database ? { database: this.settings.database } : {}),
       ...(this.settings.publicBaseUrl ? { publicBaseUrl: this.settings.publicBaseUrl } : {}),
       onProgress: input.onProgress,

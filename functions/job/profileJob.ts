@@ -7,7 +7,7 @@
  */
 import { ProfilingRequestSchema, runProfileJob, type Clock, type DatabaseHostPolicy, type Datasets, type JobQueue, type JobStore, type Logger, type ProfileStore } from '@dataset-profiler/core';
 import { CroissantProfiler } from './CroissantProfiler.js';
-import { parseJobConfig } from './jobConfig.js';
+import { credentialsFrom, parseJobConfig, type SecretStrings } from './jobConfig.js';
 
 /** What one flavour's job wiring provides. */
 export interface ProfileJobWiring {
@@ -17,6 +17,8 @@ export interface ProfileJobWiring {
   datasets: Datasets;
   /** DB_ALLOWED_HOSTS, checked again when the job starts; without it every database is refused. */
   databaseHosts?: DatabaseHostPolicy;
+  /** Where DB_CREDENTIALS_SECRET_ARN is read (AWS only). */
+  secrets?: SecretStrings;
   clock: Clock;
   logger: Logger;
   /** `contentUrl` base for files (PUBLIC_BASE_URL). */
@@ -27,10 +29,10 @@ export interface ProfileJobWiring {
 
 const main = async (wire: () => Promise<ProfileJobWiring>): Promise<number> => {
   const { jobId: JOB_ID, credentials, database } = parseJobConfig();
-  const { jobs, publicBaseUrl, dispose, ...deps } = await wire();
+  const { jobs, publicBaseUrl, dispose, secrets, ...deps } = await wire();
   const job = await jobs.get(JOB_ID);
   if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);
-  const profiler = new CroissantProfiler({ credentials, database, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
+  const profiler = new CroissantProfiler({ credentials: credentialsFrom(credentials, secrets), database, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
   // The runner stops a job with SIGTERM: clean up and leave at once, the runner records STOPPED.
   const cleanUp = async () => {
     await Promise.all([profiler.dispose(), dispose?.()]);

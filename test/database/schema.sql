@@ -113,6 +113,26 @@ SELECT timestamptz '2024-01-01 00:00:00+00' + i * interval '1 hour', i % 4, 20 +
 INSERT INTO _timescaledb_internal._hyper_1_2_chunk
 SELECT timestamptz '2024-02-01 00:00:00+00' + i * interval '1 hour', i % 4, 15 + i % 10 FROM generate_series(0, 199) AS i;
 
+-- PostGIS, in a schema of its own off the search path (the profiler calls its functions where the
+-- extension lives). Mixed geometry types, NULLs, an empty geometry, a second SRID, and a geography.
+CREATE SCHEMA postgis;
+CREATE EXTENSION postgis SCHEMA postgis;
+CREATE TABLE places (
+  id integer PRIMARY KEY,
+  geom postgis.geometry,
+  area postgis.geography
+);
+INSERT INTO places
+SELECT i,
+       CASE WHEN i % 10 = 0 THEN NULL
+            WHEN i = 7 THEN postgis.ST_GeomFromText('GEOMETRYCOLLECTION EMPTY', 4326)
+            WHEN i = 11 THEN postgis.ST_SetSRID(postgis.ST_MakePoint(2641000 + i, 4577000 - i), 3857)
+            WHEN i % 3 = 0 THEN postgis.ST_SetSRID(postgis.ST_MakePoint(23.7 + i / 100.0, 37.9 + i / 200.0), 4326)
+            WHEN i % 3 = 1 THEN postgis.ST_SetSRID(postgis.ST_MakeLine(postgis.ST_MakePoint(20 + i / 50.0, 35), postgis.ST_MakePoint(21 + i / 50.0, 36 + i / 100.0)), 4326)
+            ELSE postgis.ST_MakeEnvelope(-10 - i / 10.0, -i / 20.0, -9 - i / 10.0, 1 - i / 20.0, 4326) END,
+       CASE WHEN i % 2 = 0 THEN postgis.ST_MakePoint(-120 + i / 10.0, 45 - i / 20.0)::postgis.geography END
+FROM generate_series(1, 300) AS i;
+
 -- The table no role may read: profiled as an error, the others still profiled.
 CREATE TABLE secret_table (id integer);
 INSERT INTO secret_table VALUES (1);
@@ -121,6 +141,6 @@ ANALYZE;
 
 -- The profiler connects as a read-only role with a password.
 CREATE ROLE :"reader" LOGIN PASSWORD :'reader_password';
-GRANT USAGE ON SCHEMA public, analytics, _timescaledb_catalog, _timescaledb_internal TO :"reader";
+GRANT USAGE ON SCHEMA public, analytics, postgis, _timescaledb_catalog, _timescaledb_internal TO :"reader";
 GRANT SELECT ON ALL TABLES IN SCHEMA public, analytics, _timescaledb_catalog, _timescaledb_internal TO :"reader";
 REVOKE SELECT ON secret_table FROM :"reader";

@@ -36,7 +36,7 @@ describeWithService('PG_TEST_URL', 'the local stack profiles a PostgreSQL databa
     expect(answer.status).toBe(200);
     const final = await waitForFinal(stack.url, answer.body.job_id, 240_000);
     console.log(`database profile over HTTP: trigger_profile → ${final.status} in ${Date.now() - started} ms`);
-    expect(final).toMatchObject({ status: 'HEAVY_PROFILES_READY', progress: { phase: 'done', files_done: 10, files_total: 10 } });
+    expect(final).toMatchObject({ status: 'HEAVY_PROFILES_READY', progress: { phase: 'done', files_done: 11, files_total: 11 } });
 
     const { body } = await getJson(`${stack.url}/profiler/profile/${answer.body.job_id}`);
     const light = body.moma_profile_light.distribution as Record<string, any>[];
@@ -57,7 +57,7 @@ describeWithService('PG_TEST_URL', 'the local stack profiles a PostgreSQL databa
     const final = await waitForFinal(stack.url, unknown.body.job_id);
     expect(final).toMatchObject({
       status: 'FAILED',
-      message: `no credentials for database 127.0.0.1:${connector.port}/postgres: add them to DB_CREDENTIALS`,
+      message: `no credentials for database 127.0.0.1:${connector.port}/postgres: add them to DB_CREDENTIALS or to the secret DB_CREDENTIALS_SECRET_ARN names`,
       additional_details: { step: 'light' },
     });
   });

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DatabaseHostPolicy, parseHostAllowList } from '@dataset-profiler/core';
-import { DnsHostResolver } from '@dataset-profiler/local';
+import { DnsHostResolver } from '../../functions/databaseHosts.js';
 import { lambdaApi } from './support/api.js';
 import { jsonEvent } from './support/events.js';
 import { validRequest } from './support/fixtures.js';

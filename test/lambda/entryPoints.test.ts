@@ -36,6 +36,7 @@ describeWithService('AWS_ENDPOINT_URL', 'Lambda entry points on the AWS composit
       RAY_ADDRESS: 'http://127.0.0.1:9',
       RAY_RETRY_BUDGET_MS: '0',
       LOG_LEVEL: 'silent',
+      DB_ALLOWED_HOSTS: '127.0.0.1',
     });
   });
   afterAll(() => aws?.cleanup());
@@ -72,5 +73,23 @@ describeWithService('AWS_ENDPOINT_URL', 'Lambda entry points on the AWS composit
     const mine = event.Records.find((r) => JSON.parse(r.body).jobId === jobId);
     const answer = await dispatcher(event, lambdaContext());
     expect(answer.batchItemFailures.map((f) => f.itemIdentifier)).toContain(mine?.messageId);
+  });
+
+  it('trigger_profile answers 422 for a database host DB_ALLOWED_HOSTS does not allow, before any connection, and queues an allowed one', async () => {
+    const { handler: trigger } = await import('../../functions/aws/api/triggerProfile.js');
+    const withDatabase = (host: string) => {
+      const request = validRequest();
+      const connector = { type: 'DatabaseConnection', protocol: 'postgresql', engine: 'PostgreSQL', host, port: 5432, database_name: 'sales' };
+      return { ...request, profile_specification: { ...request.profile_specification, data_connectors: [connector] } };
+    };
+    for (const host of ['169.254.169.254', '10.0.0.7']) {
+      const refused = (await trigger(jsonEvent('POST', '/profiler/trigger_profile', withDatabase(host)), lambdaContext())) as APIGatewayProxyStructuredResultV2;
+      expect(refused.statusCode, host).toBe(422);
+      expect(body(refused).detail[0], host).toMatchObject({ loc: ['body', 'profile_specification', 'data_connectors', 0, 'host'], msg: `Value error, host '${host}' is not in DB_ALLOWED_HOSTS`, input: host });
+    }
+    const accepted = (await trigger(jsonEvent('POST', '/profiler/trigger_profile', withDatabase('127.0.0.1')), lambdaContext())) as APIGatewayProxyStructuredResultV2;
+    expect(accepted.statusCode).toBe(200);
+    const requests = await sqsEventSource(aws.clients.sqs, await resolveQueueUrl(aws.clients.sqs, aws.config.REQUESTS_QUEUE));
+    expect((await requests.receiveAll(10)).Records.map((r) => JSON.parse(r.body).jobId)).toContain(body(accepted).job_id);
   });
 });

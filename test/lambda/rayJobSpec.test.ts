@@ -3,6 +3,7 @@ import { loadAwsConfig } from '@dataset-profiler/aws';
 import { parseLocalConfig } from '@dataset-profiler/local';
 import { parseLambdaConfig } from '../../functions/aws/config.js';
 import { rayJobSpec } from '../../functions/aws/rayJobSpec.js';
+import { parseJobConfig } from '../../functions/job/jobConfig.js';
 import { aJob, JOB_ID } from '../http/support/fixtures.js';
 
 const DEPLOYED = {
@@ -15,6 +16,9 @@ const DEPLOYED = {
   DATA_ROOT: 's3://app-prod-databucket-xyz/datasets',
   RAY_ADDRESS: 'http://ray-head.internal:8265',
   AWS_REGION: 'eu-west-1',
+  DB_ALLOWED_HOSTS: 'db.example.org,10.0.5.0/24',
+  DB_CREDENTIALS_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:profiler-db-AbCdEf',
+  DB_SSL: 'require',
 };
 
 describe('the Ray submission the dispatcher makes on AWS', () => {
@@ -23,7 +27,12 @@ describe('the Ray submission the dispatcher makes on AWS', () => {
     expect(spec).toMatchObject({ submissionId: JOB_ID, entrypoint: 'node --enable-source-maps /opt/dataset-profiler/dist/profile-job.js' });
     // Ray adds its GCS address as RAY_ADDRESS; the job entry ignores it (packages/local/src/profileJob.ts).
     const jobEnv = { ...spec.env, RAY_ADDRESS: undefined };
-    expect(parseLocalConfig(jobEnv)).toMatchObject({ PROFILER_BACKEND: 'aws', DATA_ROOT: DEPLOYED.DATA_ROOT, DATASET_DOWNLOAD_MAX_BYTES: 10 * 1024 ** 3 });
+    expect(parseLocalConfig(jobEnv)).toMatchObject({
+      PROFILER_BACKEND: 'aws', DATA_ROOT: DEPLOYED.DATA_ROOT, DATASET_DOWNLOAD_MAX_BYTES: 10 * 1024 ** 3, DB_ALLOWED_HOSTS: ['db.example.org', '10.0.5.0/24'],
+    });
+    // The secret's name travels, never credentials: the job reads them from Secrets Manager itself.
+    expect(parseJobConfig(jobEnv)).toMatchObject({ credentials: { secretArn: DEPLOYED.DB_CREDENTIALS_SECRET_ARN }, database: { tls: { mode: 'require' } } });
+    expect(spec.env).not.toHaveProperty('DB_CREDENTIALS');
     expect(loadAwsConfig(jobEnv)).toMatchObject({
       AWS_REGION: 'eu-west-1',
       JOBS_TABLE: DEPLOYED.JOBS_TABLE,

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AwsConfig } from './config.js';
@@ -9,6 +10,7 @@ export interface AwsClients {
   db: DynamoDBDocumentClient;
   sqs: SQSClient;
   s3: S3Client;
+  secretsManager: SecretsManagerClient;
 }
 
 /** One client per service, aimed at AWS_ENDPOINT_URL when set (an emulator: S3 then needs path-style URLs). */
@@ -21,5 +23,6 @@ export const createAwsClients = (config: Pick<AwsConfig, 'AWS_REGION' | 'AWS_END
     db: DynamoDBDocumentClient.from(dynamo, { marshallOptions: { removeUndefinedValues: true } }),
     sqs: new SQSClient(common),
     s3: new S3Client({ ...common, ...(config.AWS_ENDPOINT_URL ? { forcePathStyle: true } : {}) }),
+    secretsManager: new SecretsManagerClient(common),
   };
 };

@@ -16,5 +16,6 @@ export { S3Datasets } from './S3Datasets.js';
 export { S3DatasetDownloads, DatasetTooLargeError } from './S3DatasetDownloads.js';
 export type { S3DatasetDownloadsOptions } from './S3DatasetDownloads.js';
 export { S3SpecificationFiles } from './S3SpecificationFiles.js';
+export { SecretsManagerSecrets } from './SecretsManagerSecrets.js';
 export { parseS3Uri, folderPrefix } from './s3Root.js';
 export type { S3Location } from './s3Root.js';

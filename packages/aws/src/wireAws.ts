@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CircuitBreaker, SystemClock, type Clock, type Datasets, type Logger, type RayJobs, type Services } from '@dataset-profiler/core';
+import { CircuitBreaker, SystemClock, type Clock, type DatabaseHostPolicy, type Datasets, type Logger, type RayJobs, type Services } from '@dataset-profiler/core';
 import { createAwsClients, type AwsClients } from './clients.js';
 import type { AwsConfig } from './config.js';
 import { DynamoCircuitStore } from './DynamoCircuitStore.js';
@@ -7,12 +7,15 @@ import { DynamoJobStore } from './DynamoJobStore.js';
 import { resolveQueueUrl } from './queueUrls.js';
 import { S3LargeAnswers } from './S3LargeAnswers.js';
 import { S3ProfileStore } from './S3ProfileStore.js';
+import { SecretsManagerSecrets } from './SecretsManagerSecrets.js';
 import { SqsJobQueue } from './SqsJobQueue.js';
 
 /** What differs between the places the AWS adapters run (Lambda, `npm start`, a profile job). */
 export interface AwsWireOptions {
   ray: RayJobs;
   datasets: Datasets;
+  /** DB_ALLOWED_HOSTS; without it trigger_profile and the job refuse every DatabaseConnection. */
+  databaseHosts?: DatabaseHostPolicy;
   logger: Logger;
   clock?: Clock;
   newId?: () => string;
@@ -52,20 +55,23 @@ export const wireAws = async (config: AwsConfig, options: AwsWireOptions): Promi
       coolDownMs: config.CIRCUIT_COOL_DOWN_MS,
     }),
     datasets: options.datasets,
+    ...(options.databaseHosts ? { databaseHosts: options.databaseHosts } : {}),
     clock,
     newId: options.newId ?? randomUUID,
     logger: options.logger,
   };
 };
 
-/** What a profile job needs on AWS: it reads its job, writes profiles to S3, sends events to SQS. */
-export const wireAwsJob = async (config: AwsConfig, options: Pick<AwsWireOptions, 'datasets' | 'logger' | 'clients'>) => {
+/** What a profile job needs on AWS: it reads its job, writes profiles to S3, sends events to SQS, reads secrets (DB_CREDENTIALS_SECRET_ARN). */
+export const wireAwsJob = async (config: AwsConfig, options: Pick<AwsWireOptions, 'datasets' | 'databaseHosts' | 'logger' | 'clients'>) => {
   const clients = options.clients ?? createAwsClients(config);
   return {
     jobs: new DynamoJobStore(clients.db, config.JOBS_TABLE, retentionOf(config)),
     profiles: new S3ProfileStore(clients.s3, config.PROFILES_BUCKET),
     events: new SqsJobQueue(clients.sqs, await resolveQueueUrl(clients.sqs, config.EVENTS_QUEUE)),
+    secrets: new SecretsManagerSecrets(clients.secretsManager),
     datasets: options.datasets,
+    ...(options.databaseHosts ? { databaseHosts: options.databaseHosts } : {}),
     clock: new SystemClock(),
     logger: options.logger,
   };

@@ -4,7 +4,6 @@ export type { FileJobQueueOptions } from './FileJobQueue.js';
 export { FileJobStore } from './FileJobStore.js';
 export type { FileJobStoreOptions } from './FileJobStore.js';
 export { FileProfileStore } from './FileProfileStore.js';
-export { DnsHostResolver } from './DnsHostResolver.js';
 export { FsDatasets } from './FsDatasets.js';
 export { parseLocalConfig } from './config.js';
 export type { LocalConfig } from './config.js';

@@ -6,6 +6,7 @@
  */
 import { tmpdir } from 'node:os';
 import { createAwsClients, loadAwsConfig, parseS3Uri, S3DatasetDownloads, wireAwsJob } from '@dataset-profiler/aws';
+import { databaseHostPolicy } from '../../../functions/databaseHosts.js';
 import { runProfileJobProcess } from '../../../functions/job/profileJob.js';
 import { createLogger } from '../../../functions/http/logger.js';
 import { SPECIFICATION_ERROR_FILE, SPECIFICATION_FILE } from '../../../functions/lambda/specificationUpload.js';
@@ -36,5 +37,6 @@ runProfileJobProcess(async () => {
   const dispose = async () => {
     if (datasets instanceof S3DatasetDownloads) await datasets.dispose();
   };
-  return { ...(await wireAwsJob(aws, { datasets, logger, clients })), ...publicBaseUrl, dispose };
+  const databaseHosts = databaseHostPolicy(config.DB_ALLOWED_HOSTS);
+  return { ...(await wireAwsJob(aws, { datasets, databaseHosts, logger, clients })), ...publicBaseUrl, dispose };
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CircuitBreaker, DatabaseHostPolicy, parseHostAllowList, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
+import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
 import { bootstrapAws, createAwsClients, parseS3Uri, S3Datasets, wireAws, type AwsConfig } from '@dataset-profiler/aws';
 import { createRayJobs, type ClosableRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
@@ -9,8 +9,8 @@ import { FileCircuitStore } from './FileCircuitStore.js';
 import { FileJobQueue } from './FileJobQueue.js';
 import { FileJobStore } from './FileJobStore.js';
 import { FileProfileStore } from './FileProfileStore.js';
-import { DnsHostResolver } from './DnsHostResolver.js';
 import { FsDatasets } from './FsDatasets.js';
+import { databaseHostPolicy } from '../../../functions/databaseHosts.js';
 import { createLogger } from '../../../functions/http/logger.js';
 
 /** Layout of DATA_DIR, shared by the stack and the jobs it runs. */
@@ -23,10 +23,6 @@ const dirs = (dataDir: string) => ({
   circuit: join(dataDir, 'circuit'),
   runner: join(dataDir, 'runner'),
 });
-
-/** DB_ALLOWED_HOSTS, resolved through the system resolver: trigger_profile and the job apply the same policy. */
-const databaseHostPolicy = (config: Pick<LocalConfig, 'DB_ALLOWED_HOSTS'>): DatabaseHostPolicy =>
-  new DatabaseHostPolicy(parseHostAllowList(config.DB_ALLOWED_HOSTS), new DnsHostResolver());
 
 /** How the local runner starts a profile job: the real entry point, with the job in its environment. */
 const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory => (job: Job) => ({
@@ -90,7 +86,7 @@ export const wireLocal = async (config: LocalConfig, jobScript: string): Promise
       coolDownMs: config.CIRCUIT_COOL_DOWN_MS,
     }),
     datasets: new FsDatasets(config.DATA_ROOT),
-    databaseHosts: databaseHostPolicy(config),
+    databaseHosts: databaseHostPolicy(config.DB_ALLOWED_HOSTS),
     clock,
     newId: randomUUID,
     logger,
@@ -112,7 +108,7 @@ export const wireAwsStack = async (config: LocalConfig, aws: AwsConfig, jobScrip
   if (aws.AWS_BOOTSTRAP) await bootstrapAws(aws, clients);
   const runner = createRayJobs(config, { local: { stateDir: dirs(config.DATA_DIR).runner, concurrency: config.LOCAL_RUNNER_CONCURRENCY, logger } });
   const datasets = s3Root ? new S3Datasets(clients.s3, s3Root) : new FsDatasets(config.DATA_ROOT);
-  const services = await wireAws(aws, { ray: runner, datasets, logger, clients });
+  const services = await wireAws(aws, { ray: runner, datasets, databaseHosts: databaseHostPolicy(config.DB_ALLOWED_HOSTS), logger, clients });
   return { services, runner, specFor: localJobSpec(config, jobScript) };
 };
 
@@ -125,7 +121,7 @@ export const wireLocalJob = (config: Pick<LocalConfig, 'DATA_DIR' | 'DATA_ROOT' 
     profiles: new FileProfileStore(d.profiles),
     events: new FileJobQueue({ dir: d.events, clock }),
     datasets: new FsDatasets(config.DATA_ROOT),
-    databaseHosts: databaseHostPolicy(config),
+    databaseHosts: databaseHostPolicy(config.DB_ALLOWED_HOSTS),
     clock,
     logger: createLogger({ logLevel: config.LOG_LEVEL }).child({ role: 'profile-job' }),
   };

@@ -40,11 +40,22 @@ export interface DatabaseConnectionInfo {
 }
 
 /** How databases are queried (defaults: 60 s per statement, sampling above 10 million rows, 10 s to connect, 32 MB work_mem). */
+/**
+ * TLS to the databases, as libpq's sslmode: `require` encrypts without checking the certificate;
+ * `verify-full` checks it against `ca` (PEM; default the system's CAs) and the host the request named.
+ */
+export interface DatabaseTls {
+  mode: 'require' | 'verify-full';
+  ca?: string;
+}
+
 export interface DatabaseOptions {
   statementTimeoutMs?: number;
   sampleAboveRows?: number;
   connectTimeoutMs?: number;
   workMemMb?: number;
+  /** Absent: plain TCP. */
+  tls?: DatabaseTls;
 }
 
 export interface ProfilerProgress {

@@ -75,7 +75,7 @@ const DG_TERMS = [
   'valueCount', 'unparsedCount', 'approximate', 'rankError', 'minLength', 'maxLength',
   'mostFrequent', 'nullLikeCount', 'skippedRows', 'warnings',
   // database tables and columns
-  'rowEstimate', 'tableType', 'sqlType', 'sampled',
+  'rowEstimate', 'tableType', 'sqlType', 'sampled', 'geometryTypes', 'srids', 'boundingBox',
 ] as const;
 
 export const CROISSANT_CONTEXT: Readonly<Record<string, unknown>> = Object.freeze({

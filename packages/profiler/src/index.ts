@@ -3,6 +3,7 @@ export type {
   CroissantDataset,
   DatabaseConnectionInfo,
   DatabaseOptions,
+  DatabaseTls,
   DatasetMetadata,
   HeavyResult,
   LightResult,

@@ -14,6 +14,8 @@ export interface ColumnInfo {
   sqlType: string;
   /** The base type's name (domains resolved), or the element type's for an array. */
   typeName: string;
+  /** The schema that type lives in: PostGIS's functions are called there, whatever the search path. */
+  typeSchema: string;
   isArray: boolean;
 }
 
@@ -82,7 +84,8 @@ const RELATIONS_SQL = `
 const COLUMNS_SQL = `
   SELECT a.attrelid AS oid, a.attname AS name, format_type(a.atttypid, a.atttypmod) AS sql_type,
     t.typcategory = 'A' AS is_array,
-    coalesce(eb.typname, e.typname, b.typname, t.typname) AS type_name
+    coalesce(eb.typname, e.typname, b.typname, t.typname) AS type_name,
+    (SELECT nspname FROM pg_namespace WHERE oid = coalesce(eb.typnamespace, e.typnamespace, b.typnamespace, t.typnamespace)) AS type_schema
   FROM pg_attribute a
   JOIN pg_type t ON t.oid = a.atttypid
   LEFT JOIN pg_type b ON b.oid = t.typbasetype AND t.typtype = 'd'
@@ -113,7 +116,7 @@ async function timescaleOids(client: pg.ClientBase): Promise<{ hypertables: numb
 }
 
 interface RelationRow { oid: number; schema: string; name: string; relkind: string; hypertable: boolean; bytes: string | number; estimate: number | null }
-interface ColumnRow { oid: number; name: string; sql_type: string; is_array: boolean; type_name: string }
+interface ColumnRow { oid: number; name: string; sql_type: string; is_array: boolean; type_name: string; type_schema: string }
 interface KeyRow { oid: number; type: 'p' | 'f'; columns: string[]; target: number; target_columns: string[] | null }
 
 export async function listRelations(client: pg.ClientBase): Promise<RelationInfo[]> {
@@ -134,7 +137,7 @@ export async function listRelations(client: pg.ClientBase): Promise<RelationInfo
     bytes: Number(row.bytes),
     columns: columns
       .filter((c) => c.oid === row.oid)
-      .map((c) => ({ name: c.name, sqlType: c.sql_type, typeName: c.type_name, isArray: c.is_array })),
+      .map((c) => ({ name: c.name, sqlType: c.sql_type, typeName: c.type_name, typeSchema: c.type_schema, isArray: c.is_array })),
     primaryKey: keys.find((k) => k.oid === row.oid && k.type === 'p')?.columns ?? [],
     foreignKeys: keys
       .filter((k) => k.oid === row.oid && k.type === 'f' && byOid.has(k.target))

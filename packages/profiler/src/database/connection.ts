@@ -1,5 +1,7 @@
+import { isIP } from 'node:net';
+import { checkServerIdentity } from 'node:tls';
 import pg from 'pg';
-import type { DatabaseConnectionInfo } from '../api.js';
+import type { DatabaseConnectionInfo, DatabaseTls } from '../api.js';
 import { DatabaseProfileError } from '../errors.js';
 
 /** What every query of a profile runs under. */
@@ -11,6 +13,8 @@ export interface DatabaseSettings {
   connectTimeoutMs: number;
   /** SET LOCAL work_mem for the profile's sorts and groupings (the server default, 4 MB, spills them to disk). */
   workMemMb: number;
+  /** Absent: plain TCP. */
+  tls?: DatabaseTls;
 }
 
 export const DEFAULT_DATABASE_SETTINGS: DatabaseSettings = {
@@ -39,13 +43,29 @@ const types = {
 };
 
 /**
- * A small pool onto the vetted address (never the name again: it might resolve elsewhere now).
- * Every session is read-only, in UTC with ISO dates, and every statement has a timeout, so a
+ * The socket goes to the vetted address, but `verify-full` checks the certificate against the host
+ * the request named (SNI only for a name: RFC 6066 allows no address there).
+ */
+function sslOf(database: DatabaseConnectionInfo, tls: DatabaseTls | undefined): pg.PoolConfig['ssl'] {
+  if (!tls) return false;
+  if (tls.mode === 'require') return { rejectUnauthorized: false };
+  const host = database.host.replace(/^\[(.*)\]$/, '$1');
+  return {
+    rejectUnauthorized: true,
+    ...(tls.ca ? { ca: tls.ca } : {}),
+    ...(isIP(host) === 0 ? { servername: host } : {}),
+    checkServerIdentity: (_address, certificate) => checkServerIdentity(host, certificate),
+  };
+}
+
+/**
+ * A small pool onto the vetted address (never the name again: it might resolve elsewhere now),
+ * over TLS when configured. Every session is read-only, in UTC with ISO dates, and every statement has a timeout, so a
  * profile can neither write nor hang the database.
  */
 export function openPool(database: DatabaseConnectionInfo, settings: DatabaseSettings): pg.Pool {
   if (!database.credentials) {
-    throw new DatabaseProfileError(`no credentials for database ${credentialKeyOf(database)}: add them to DB_CREDENTIALS`);
+    throw new DatabaseProfileError(`no credentials for database ${credentialKeyOf(database)}: add them to DB_CREDENTIALS or to the secret DB_CREDENTIALS_SECRET_ARN names`);
   }
   const pool = new pg.Pool({
     host: database.address ?? database.host,
@@ -54,6 +74,7 @@ export function openPool(database: DatabaseConnectionInfo, settings: DatabaseSet
     user: database.credentials.user,
     password: database.credentials.password,
     max: 1,
+    ssl: sslOf(database, settings.tls),
     connectionTimeoutMillis: settings.connectTimeoutMs,
     application_name: 'dataset-profiler',
     options: `-c default_transaction_read_only=on -c statement_timeout=${settings.statementTimeoutMs} -c TimeZone=UTC -c DateStyle=ISO -c IntervalStyle=iso_8601`,

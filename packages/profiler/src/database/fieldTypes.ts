@@ -1,7 +1,7 @@
 import type { ColumnInfo } from './catalog.js';
 
-/** Which statistics a column gets, as for file columns of the same kind. */
-export type StatisticsKind = 'numeric' | 'boolean' | 'temporal' | 'text';
+/** Which statistics a column gets, as for file columns of the same kind; `spatial` for PostGIS geometries. */
+export type StatisticsKind = 'numeric' | 'boolean' | 'temporal' | 'text' | 'spatial';
 
 export interface FieldType {
   dataType: string;
@@ -27,8 +27,8 @@ const TYPES: Record<string, Omit<FieldType, 'repeated'>> = {
   timetz: { dataType: 'sc:Time', kind: 'temporal' },
   json: { dataType: 'sc:StructuredValue', kind: 'text' },
   jsonb: { dataType: 'sc:StructuredValue', kind: 'text' },
-  geometry: { dataType: 'sc:GeoShape', kind: 'text' },
-  geography: { dataType: 'sc:GeoShape', kind: 'text' },
+  geometry: { dataType: 'sc:GeoShape', kind: 'spatial' },
+  geography: { dataType: 'sc:GeoShape', kind: 'spatial' },
   uuid: { dataType: 'sc:Text', kind: 'text' },
 };
 

@@ -1,11 +1,12 @@
 /**
  * A table's statistics, computed in the database with aggregate SQL, in the same JSON shape as a
- * file table's (tabular/columnStatistics.ts). Three scans at most, each covering every column
- * that needs it: the aggregates (exact counts, min/max, avg, var_samp/stddev_samp,
+ * file table's (tabular/columnStatistics.ts). Three scans at most (four with PostGIS columns), each
+ * covering every column that needs it: the aggregates (exact counts, min/max, avg, var_samp/stddev_samp,
  * percentile_cont, count(DISTINCT)); the histograms (width_bucket on the bin edges the file
  * tables use, which needs min and max first); and one grouping of all text-like columns (distinct
- * counts, lengths, most frequent values). A table estimated above `sampleAboveRows` is read
- * through TABLESAMPLE SYSTEM with a fixed seed, so the three scans see the same sample.
+ * counts, lengths, most frequent values). PostGIS columns add one grouping of their own (values
+ * per geometry type and SRID, with their extent). A table estimated above `sampleAboveRows` is read
+ * through TABLESAMPLE SYSTEM with a fixed seed, so every scan sees the same sample.
  */
 import type pg from 'pg';
 import { booleanResult } from '../tabular/booleanStats.js';
@@ -53,6 +54,11 @@ export function samplingOf(relation: RelationInfo, settings: DatabaseSettings): 
   return { method: 'SYSTEM', fraction: settings.sampleAboveRows / estimate };
 }
 
+/** A PostGIS function, called in the schema of the column's type (the extension's), which need not be on the search path. */
+const postgis = (c: Typed, name: string): string => `${quoteIdent(c.column.typeSchema)}.${name}`;
+/** The value as a geometry (a geography keeps its SRID). */
+const asGeometry = (c: Typed): string => `(${c.q})::${postgis(c, 'geometry')}`;
+
 const fromSql = (relation: RelationInfo, sampling: Sampling | undefined): string =>
   sampling ? `${relation.sql} TABLESAMPLE SYSTEM (${sampling.fraction * 100}) REPEATABLE (${SAMPLE_SEED})` : relation.sql;
 
@@ -70,6 +76,8 @@ function aggregateSql(c: Typed): string[] {
       return [`count(${q})`, `count(*) FILTER (WHERE ${q})`];
     case 'temporal':
       return [`count(${q})`, `replace(min(${q})::text, ' ', 'T')`, `replace(max(${q})::text, ' ', 'T')`, `count(DISTINCT ${q})`];
+    case 'spatial':
+      return [`count(${q})`, `count(DISTINCT ${postgis(c, 'st_asewkb')}(${asGeometry(c)}))`];
     case 'text':
       return [];
   }
@@ -161,11 +169,50 @@ async function textValues(client: pg.ClientBase, from: string, columns: Typed[])
   return results;
 }
 
+type Box = [number, number, number, number];
+interface SpatialValues { geometryTypes: Record<string, number>; srids: number[]; boundingBox: Record<string, Box> }
+
+/** Every PostGIS column in one scan: values grouped by column, geometry type and SRID, each group with its extent. */
+async function spatialValues(client: pg.ClientBase, from: string, columns: Typed[]): Promise<Map<number, SpatialValues>> {
+  const results = new Map<number, SpatialValues>();
+  const [first] = columns;
+  if (!first) return results;
+  const fn = (name: string) => postgis(first, name);
+  const stacked = columns.map((c) => `(${c.index}, ${asGeometry(c)})`).join(', ');
+  const sql = `SELECT x.k, ${fn('geometrytype')}(x.g), ${fn('st_srid')}(x.g), count(*),
+      min(${fn('st_xmin')}(x.g)), min(${fn('st_ymin')}(x.g)), max(${fn('st_xmax')}(x.g)), max(${fn('st_ymax')}(x.g))
+    FROM ${from} CROSS JOIN LATERAL (VALUES ${stacked}) AS x(k, g) WHERE x.g IS NOT NULL GROUP BY 1, 2, 3`;
+  const groups = new Map<number, unknown[][]>();
+  for (const row of await arrayRows(client, sql)) groups.set(Number(row[0]), [...(groups.get(Number(row[0])) ?? []), row]);
+  for (const [k, rows] of groups) {
+    const types = new Map<string, number>();
+    const boxes = new Map<number, Box>();
+    for (const [, type, srid, n, ...bounds] of rows) {
+      types.set(String(type), (types.get(String(type)) ?? 0) + Number(n));
+      // Empty geometries have no extent (NULL bounds); coordinates of different SRIDs are never mixed.
+      const [xmin, ymin, xmax, ymax] = bounds.map(number);
+      if (xmin == null || ymin == null || xmax == null || ymax == null) continue;
+      const box = boxes.get(Number(srid));
+      boxes.set(Number(srid), box ? [Math.min(box[0], xmin), Math.min(box[1], ymin), Math.max(box[2], xmax), Math.max(box[3], ymax)] : [xmin, ymin, xmax, ymax]);
+    }
+    const srids = [...new Set(rows.map((row) => Number(row[2])))].sort((a, b) => a - b);
+    results.set(k, {
+      geometryTypes: Object.fromEntries([...types].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))),
+      srids,
+      boundingBox: Object.fromEntries(srids.flatMap((srid) => (boxes.has(srid) ? [[String(srid), boxes.get(srid)!]] : []))),
+    });
+  }
+  return results;
+}
+
+/** How a column is read for examples and samples: geometries as EWKT text rather than hex WKB. */
+const readableSql = (c: Typed): string => (c.type.kind === 'spatial' ? `${postgis(c, 'st_asewkt')}(${asGeometry(c)})` : c.q);
+
 /** The first rows (in primary-key order when there is one): examples, and samples of first-seen distinct values. */
 async function headRows(client: pg.ClientBase, relation: RelationInfo, typed: Typed[]): Promise<{ examples: Record<string, unknown>[]; samples: unknown[][] }> {
   if (typed.length === 0) return { examples: [], samples: [] };
   const order = relation.primaryKey.length > 0 ? ` ORDER BY ${relation.primaryKey.map(quoteIdent).join(', ')}` : '';
-  const rows = await arrayRows(client, `SELECT ${typed.map((c) => c.q).join(', ')} FROM ${relation.sql}${order} LIMIT ${HEAD_ROWS}`);
+  const rows = await arrayRows(client, `SELECT ${typed.map(readableSql).join(', ')} FROM ${relation.sql}${order} LIMIT ${HEAD_ROWS}`);
   const examples = rows.slice(0, EXAMPLE_ROWS).map((row) => Object.fromEntries(typed.map((c, i) => [c.column.name, toJsonValue(row[i])])));
   const samples = typed.map((_, i) => {
     const seen = new Map<string, unknown>();
@@ -205,11 +252,14 @@ export async function profileRelation(client: pg.ClientBase, relation: RelationI
       numericFields(s, booleanResult(count, Number(values[1]), QUANTILES));
     } else if (c.type.kind === 'temporal') {
       Object.assign(s, { uniqueCount: Number(values[3]), min: values[1] ?? null, max: values[2] ?? null });
+    } else if (c.type.kind === 'spatial') {
+      Object.assign(s, { uniqueCount: Number(values[1]), geometryTypes: {}, srids: [], boundingBox: {} });
     }
     statistics[c.index] = s;
   }
   await histograms(client, from, ranged);
   for (const [index, r] of numeric) numericFields(statistics[index]!, r);
+  for (const [index, spatial] of await spatialValues(client, from, typed.filter((c) => c.type.kind === 'spatial'))) Object.assign(statistics[index]!, spatial);
   const texts = await textValues(client, from, typed.filter((c) => c.type.kind === 'text'));
   for (const c of typed.filter((t) => t.type.kind === 'text')) {
     const t = texts.get(c.index) ?? { unique: 0, count: 0, minLength: null, maxLength: null, mostFrequent: [] };

@@ -17,7 +17,7 @@ const STATISTICS_ORDER = [
   'rowCount', 'mean', 'median', 'standardDeviation', 'min', 'max', 'missingCount', 'missingPercentage',
   'histogram', 'uniqueCount', 'variance', 'range', 'percentile05', 'percentile95', 'generatedAt',
   'valueCount', 'unparsedCount', 'approximate', 'rankError', 'minLength', 'maxLength', 'mostFrequent',
-  'nullLikeCount',
+  'nullLikeCount', 'geometryTypes', 'srids', 'boundingBox',
 ] as const;
 
 /** A `cr:RecordSet` for a profiled table: one `cr:Field` per column, and the first rows as `examples`. */

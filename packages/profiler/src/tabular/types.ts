@@ -37,6 +37,12 @@ export interface ColumnStatistics {
   mostFrequent?: { value: unknown; count: number }[];
   /** Text columns: values that are null-like tokens (`NA`, `None`, …), which there are values, not missing (missing.ts). */
   nullLikeCount?: number;
+  /** PostGIS columns: values per geometry type (`POINT`, `POLYGON`…), most frequent first. */
+  geometryTypes?: Record<string, number>;
+  /** PostGIS columns: the spatial reference ids the values use. */
+  srids?: number[];
+  /** PostGIS columns: `[xmin, ymin, xmax, ymax]` of the values of each SRID, in its units (SRIDs whose values are all empty left out). */
+  boundingBox?: Record<string, [number, number, number, number]>;
 }
 
 export interface ColumnProfile {

@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../../../../test/support/externalService.js';
-import type { DatabaseConnectionInfo, HeavyResult, LightResult, ProfilerProgress } from '../../src/api.js';
+import type { DatabaseConnectionInfo, DatabaseTls, HeavyResult, LightResult, ProfilerProgress } from '../../src/api.js';
 import { listRelations } from '../../src/database/catalog.js';
 import { DEFAULT_DATABASE_SETTINGS, openPool, readOnly } from '../../src/database/connection.js';
 import { profileRelation } from '../../src/database/tableStatistics.js';
@@ -17,7 +17,7 @@ type Entry = Record<string, any>;
 
 /** The schema .ci/services/40-postgres.sh loads (test/database/schema.sql), profiled as its read-only role. */
 const RELATIONS = [
-  'analytics.events', 'public.Odd Name', 'public.empty_table', 'public.lines', 'public.measurements', 'public.readings',
+  'analytics.events', 'public.Odd Name', 'public.empty_table', 'public.lines', 'public.measurements', 'public.places', 'public.readings',
   'public.secret_table', 'public.sparse', 'public.station_summary', 'public.stations',
 ];
 
@@ -104,6 +104,25 @@ describeWithService('PG_TEST_URL', 'PostgreSQL connector (profiler)', (url) => {
       value: ['sc:Float', 'double precision', false], reading: ['sc:Float', 'numeric(12,3)', false], small: ['sc:Integer', 'smallint', false],
     });
     expect(types('analytics.events')).toMatchObject({ payload: ['sc:StructuredValue', 'json', false], scores: ['sc:Integer', 'integer[]', true] });
+    expect(types('public.places')).toEqual({ id: ['sc:Integer', 'integer', false], geom: ['sc:GeoShape', 'postgis.geometry', false], area: ['sc:GeoShape', 'postgis.geography', false] });
+  });
+
+  it('profiles PostGIS columns (the extension off the search path): geometry types, SRIDs and extent, values as EWKT', async () => {
+    const places = recordSet('public.places');
+    const geom = places.field.find((f: Entry) => f.name === 'geom');
+    expect(geom.statistics).toMatchObject({ rowCount: 300, valueCount: 270, missingCount: 30, srids: [3857, 4326], min: null, max: null, histogram: null });
+    // Most frequent first, ties by name; the expected numbers follow from schema.sql's CASE.
+    expect(Object.entries(geom.statistics.geometryTypes)).toEqual([['POINT', 91], ['LINESTRING', 89], ['POLYGON', 89], ['GEOMETRYCOLLECTION', 1]]);
+    // Per SRID, never mixed; PostGIS's cached boxes are float4, rounded outwards (checked exactly against ST_Extent below).
+    expect(Object.keys(geom.statistics.boundingBox)).toEqual(['3857', '4326']);
+    const expectedBoxes = { 3857: [2641011, 4576989, 2641011, 4576989], 4326: [-39.9, -14.95, 26.96, 39.385] } as const;
+    for (const [srid, box] of Object.entries(expectedBoxes)) box.forEach((v, i) => expect(geom.statistics.boundingBox[srid][i]).toBeCloseTo(v, 4));
+    expect(places.field.find((f: Entry) => f.name === 'area').statistics).toMatchObject({ valueCount: 150, geometryTypes: { POINT: 150 }, srids: [4326] });
+    const first = await one(`SELECT postgis.ST_AsEWKT(geom) AS geom, postgis.ST_AsEWKT(area::postgis.geometry) AS area FROM places ORDER BY id LIMIT 1`);
+    expect(places.examples[0]).toEqual({ id: 1, ...first });
+    expect(geom.sample[0]).toMatch(/^SRID=4326;LINESTRING\(/);
+    // The extension's own tables and views (spatial_ref_sys, geometry_columns…) are not the database's data.
+    expect((light.profile.distribution as Entry[]).some((t) => /spatial_ref_sys|geometry_columns|geography_columns/.test(String(t.name)))).toBe(false);
   });
 
   it('turns primary keys into `key` and foreign keys into `references`, composite ones included', () => {
@@ -188,6 +207,26 @@ describeWithService('PG_TEST_URL', 'PostgreSQL connector (profiler)', (url) => {
     }
   });
 
+  it('connects over TLS when configured: require encrypts, verify-full checks the CA and the requested host name', async () => {
+    const ca = await readFile(process.env.PG_TEST_CA_FILE!, 'utf8');
+    const sessionSsl = async (target: DatabaseConnectionInfo, tls?: DatabaseTls): Promise<boolean> => {
+      const settings = { ...DEFAULT_DATABASE_SETTINGS, ...(tls ? { tls } : {}) };
+      const pool = openPool(target, settings);
+      try {
+        return await readOnly(pool, settings, async (client) => (await client.query('SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()')).rows[0].ssl);
+      } finally {
+        await pool.end();
+      }
+    };
+    expect(await sessionSsl(database)).toBe(false);
+    expect(await sessionSsl(database, { mode: 'require' })).toBe(true);
+    expect(await sessionSsl(database, { mode: 'verify-full', ca })).toBe(true);
+    // The socket goes to the vetted address; the certificate is checked against the name the request gave.
+    expect(await sessionSsl({ ...database, host: 'localhost', address: '127.0.0.1' }, { mode: 'verify-full', ca })).toBe(true);
+    await expect(sessionSsl({ ...database, host: 'db.example.org', address: '127.0.0.1' }, { mode: 'verify-full', ca })).rejects.toThrow(/Host: db\.example\.org\. is not in the cert's altnames/);
+    await expect(sessionSsl(database, { mode: 'verify-full' })).rejects.toThrow('unable to verify the first certificate');
+  });
+
   it('fails the job naming the connection, never the password, when the credentials are refused', async () => {
     const wrong = { ...database, credentials: { user: database.credentials!.user, password: 'not-the-password-42' } };
     const error = await buildLightProfile({ root, metadata: testMetadata(), databases: [wrong] }).catch((e: unknown) => e);
@@ -208,7 +247,7 @@ async function expectStatistics(db: pg.Client, table: string, field: Entry): Pro
   expect(s.valueCount, label).toBe(n);
   expect(s.missingCount, label).toBe(Number(rows) - n);
   expect(s.missingPercentage, label).toBe(Number(rows) === 0 ? null : (100 * (Number(rows) - n)) / Number(rows));
-  const distinctOf = field.dataType === 'sc:StructuredValue' || field.repeated ? `${c}::text` : c;
+  const distinctOf = field.dataType === 'sc:StructuredValue' || field.dataType === 'sc:GeoShape' || field.repeated ? `${c}::text` : c;
   const [[unique]] = await q(`SELECT count(*) FROM (SELECT DISTINCT ${distinctOf} FROM ${table} WHERE ${c} IS NOT NULL) AS d`);
   expect(s.uniqueCount, label).toBe(Number(unique));
 
@@ -255,6 +294,17 @@ async function expectStatistics(db: pg.Client, table: string, field: Entry): Pro
     const [[min]] = await q(`SELECT replace(${c}::text, ' ', 'T') FROM ${table} WHERE ${c} IS NOT NULL ORDER BY ${c} LIMIT 1`);
     const [[max]] = await q(`SELECT replace(${c}::text, ' ', 'T') FROM ${table} WHERE ${c} IS NOT NULL ORDER BY ${c} DESC LIMIT 1`);
     expect([s.min, s.max], label).toEqual([min ?? null, max ?? null]);
+    return;
+  }
+  if (field.dataType === 'sc:GeoShape') {
+    const g = `${c}::postgis.geometry`;
+    const types = await q(`SELECT postgis.GeometryType(${g}), count(*) FROM ${table} WHERE ${c} IS NOT NULL GROUP BY 1`);
+    expect(s.geometryTypes, label).toEqual(Object.fromEntries(types.map(([type, count]) => [type, Number(count)])));
+    const srids = await q(`SELECT DISTINCT postgis.ST_SRID(${g}) FROM ${table} WHERE ${c} IS NOT NULL ORDER BY 1`);
+    expect(s.srids, label).toEqual(srids.map(([srid]) => Number(srid)));
+    const extents = await q(`SELECT srid::text, postgis.ST_XMin(e), postgis.ST_YMin(e), postgis.ST_XMax(e), postgis.ST_YMax(e)
+      FROM (SELECT postgis.ST_SRID(${g}) AS srid, postgis.ST_Extent(${g}) AS e FROM ${table} GROUP BY 1) AS by_srid WHERE e IS NOT NULL`);
+    expect(s.boundingBox, label).toEqual(Object.fromEntries(extents.map(([srid, ...box]) => [srid, box])));
     return;
   }
   const [[shortest, longest]] = await q(`SELECT min(char_length(${c}::text)), max(char_length(${c}::text)) FROM ${table}`);

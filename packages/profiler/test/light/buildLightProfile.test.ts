@@ -79,7 +79,7 @@ describe('Function: buildLightProfile', () => {
     dataset = await makeTempDataset({ 'f/a.txt': 'x' });
     const databases = [{ protocol: 'postgresql', engine: 'PostgreSQL', host: 'localhost', port: 5432, databaseName: 'ds_mathe' }];
     await expect(buildLightProfile({ root: dataset.root, metadata: testMetadata(), databases })).rejects.toThrow(
-      new DatabaseProfileError('no credentials for database localhost:5432/ds_mathe: add them to DB_CREDENTIALS'),
+      new DatabaseProfileError('no credentials for database localhost:5432/ds_mathe: add them to DB_CREDENTIALS or to the secret DB_CREDENTIALS_SECRET_ARN names'),
     );
   });
 

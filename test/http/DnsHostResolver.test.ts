@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DatabaseHostPolicy, parseHostAllowList } from '@dataset-profiler/core';
-import { DnsHostResolver } from '../src/DnsHostResolver.js';
+import { DnsHostResolver } from '../../functions/databaseHosts.js';
 
 describe('Class: DnsHostResolver', () => {
   it('resolves through the system resolver (localhost from /etc/hosts), and gives no address for a name that does not resolve', async () => {
