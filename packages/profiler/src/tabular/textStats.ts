@@ -62,14 +62,41 @@ function textResult([unique, count, minLength, maxLength, nullLike, top]: unknow
 /**
  * One large column: one parallel GROUP BY, aggregated as it streams. The top values come from
  * min_by over (-count, value), the same order as ORDER BY n DESC, v: unlike a materialized
- * grouping read twice, nothing holds every distinct value at once (650,000 long texts did not fit).
+ * grouping read twice, nothing holds every distinct value at once.
  */
 async function frequentSingle(connection: DuckDBConnection, table: string, index: number): Promise<TextResult> {
   const c = columnIdent(index);
   const sql = `WITH g AS (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY ${c})
     SELECT count(*), sum(n), min(length(v)), max(length(v)), coalesce(sum(n) FILTER (WHERE ${nullLikeSql('v')}), 0),
       min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP}) FROM g`;
-  return textResult((await queryRows(connection, sql))[0] ?? []);
+  try {
+    return textResult((await queryRows(connection, sql))[0] ?? []);
+  } catch (error) {
+    if (!/out of memory/i.test((error as Error).message)) throw error;
+    return frequentByHashBuckets(connection, table, c);
+  }
+}
+
+/**
+ * The same statistics when the distinct values themselves do not fit in memory (650,000 texts of
+ * about 500 bytes under the 160 MB limit), still exact: values are first grouped by their 64-bit
+ * hash, which is small. A bucket of one row holds one value seen once; only the rows of buckets
+ * with more (repeated values, or a rare collision) are grouped by value. Singletons come after
+ * every repeated value in the top list, in value order, as in ORDER BY n DESC, v.
+ */
+export async function frequentByHashBuckets(connection: DuckDBConnection, table: string, c: string): Promise<TextResult> {
+  const sql = `WITH h AS MATERIALIZED (SELECT hash(${c}) AS k, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY k),
+    repeated AS (SELECT k FROM h WHERE n > 1),
+    g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL AND hash(${c}) IN (SELECT k FROM repeated) GROUP BY ${c})
+    SELECT (SELECT count(*) FROM h WHERE n = 1) + (SELECT count(*) FROM g), count(${c}), min(length(${c})), max(length(${c})),
+      count(${c}) FILTER (WHERE ${nullLikeSql(c)}),
+      (SELECT min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP}) FROM g),
+      (SELECT list({'v': v, 'n': 1} ORDER BY v) FROM (SELECT ${c} AS v FROM ${table}
+        WHERE ${c} IS NOT NULL AND hash(${c}) NOT IN (SELECT k FROM repeated) ORDER BY ${c} LIMIT ${TOP}))
+    FROM ${table}`;
+  const [unique, count, minLength, maxLength, nullLike, repeatedTop, singletons] = (await queryRows(connection, sql))[0] ?? [];
+  const top = [...((repeatedTop as unknown[] | null) ?? []), ...((singletons as unknown[] | null) ?? [])].slice(0, TOP);
+  return textResult([unique, count, minLength, maxLength, nullLike, top]);
 }
 
 /** Many small columns in one query: stack them (column index k, value v), group, rank within k. */
