@@ -4,6 +4,7 @@ export type {
   DatabaseConnectionInfo,
   DatabaseOptions,
   DatasetMetadata,
+  FileLimitOptions,
   HeavyResult,
   LightResult,
   ProfileOptions,
