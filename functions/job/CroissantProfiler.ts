@@ -8,6 +8,7 @@ import {
   type DatabaseConnectionInfo,
   type DatabaseOptions,
   type DatasetMetadata,
+  type FileLimitOptions,
   type LightResult,
   type ProfileOptions,
 } from '@dataset-profiler/profiler';
@@ -45,6 +46,7 @@ export interface CroissantProfilerSettings {
   publicBaseUrl?: string;
   credentials?: DatabaseCredentials;
   database?: DatabaseOptions;
+  limits?: FileLimitOptions;
 }
 
 /** Implements the core's DatasetProfiler port with packages/profiler. */
@@ -75,6 +77,7 @@ export class CroissantProfiler implements DatasetProfiler {
       metadata: toDatasetMetadata(spec),
       databases: toDatabases(input.databases, this.settings.credentials ?? new Map()),
       ...(this.settings.database ? { database: this.settings.database } : {}),
+      ...(this.settings.limits ? { limits: this.settings.limits } : {}),
       ...(this.settings.publicBaseUrl ? { publicBaseUrl: this.settings.publicBaseUrl } : {}),
       onProgress: input.onProgress,
     };

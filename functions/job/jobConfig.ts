@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FileLimitOptions } from '@dataset-profiler/profiler';
 import type { DatabaseCredentials } from './CroissantProfiler.js';
 
 /**
@@ -30,12 +31,19 @@ const JobEnvSchema = z.object({
   DB_CREDENTIALS: credentialsSchema.optional(),
   DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   DB_SAMPLE_ABOVE_ROWS: z.coerce.number().int().min(1).default(10_000_000),
+  // Per-file limits; unset ones keep the profiler's defaults (README, "Per-file limits").
+  PROFILE_FILE_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
+  PROFILE_READER_HEAP_MB: z.coerce.number().int().min(16).optional(),
+  PROFILE_TABULAR_MEMORY_MB: z.coerce.number().int().min(16).optional(),
+  PROFILE_MAX_DECOMPRESSED_MB: z.coerce.number().int().min(1).optional(),
+  PROFILE_JSON_MAX_DEPTH: z.coerce.number().int().min(1).optional(),
 });
 
 export interface JobConfig {
   jobId: string;
   credentials: DatabaseCredentials;
   database: { statementTimeoutMs: number; sampleAboveRows: number };
+  limits: FileLimitOptions;
 }
 
 export const parseJobConfig = (env: Record<string, string | undefined> = process.env): JobConfig => {
@@ -48,5 +56,12 @@ export const parseJobConfig = (env: Record<string, string | undefined> = process
     jobId: e.JOB_ID,
     credentials: e.DB_CREDENTIALS ?? new Map(),
     database: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, sampleAboveRows: e.DB_SAMPLE_ABOVE_ROWS },
+    limits: {
+      fileTimeoutMs: e.PROFILE_FILE_TIMEOUT_MS,
+      readerHeapMb: e.PROFILE_READER_HEAP_MB,
+      tabularMemoryMb: e.PROFILE_TABULAR_MEMORY_MB,
+      decompressedBytes: e.PROFILE_MAX_DECOMPRESSED_MB === undefined ? undefined : e.PROFILE_MAX_DECOMPRESSED_MB * 1024 * 1024,
+      jsonDepth: e.PROFILE_JSON_MAX_DEPTH,
+    },
   };
 };

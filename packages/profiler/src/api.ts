@@ -54,7 +54,7 @@ export interface DatabaseOptions {
  */
 export interface FileLimitOptions {
   fileTimeoutMs?: number;
-  workerHeapMb?: number;
+  readerHeapMb?: number;
   tabularMemoryMb?: number;
   decompressedBytes?: number;
   jsonDepth?: number;

@@ -33,6 +33,7 @@ type ReadingContext = FileProfilingContext & { signal: AbortSignal };
  * read is stopped behind it (DuckDB interrupted, the reader worker terminated).
  */
 export async function profileFile(file: ProfiledFile, context: FileProfilingContext): Promise<FileReport> {
+  if (file.unreadable) return { file, kind: 'failed', error: file.unreadable };
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const timeUp = new Promise<never>((_, reject) => {

@@ -7,7 +7,7 @@ import { createIdFactory, type IdFactory } from '../ids.js';
 import { ProgressTracker } from '../progressTracker.js';
 import { settingsOf } from '../settings.js';
 import { mapWithConcurrency } from '../util/mapWithConcurrency.js';
-import { hashFile } from '../walk/hashFile.js';
+import { FileChangedError, hashFile } from '../walk/hashFile.js';
 import { mediaTypeOf } from '../walk/mediaTypes.js';
 import { walkDataset, type ListedFile } from '../walk/walkDataset.js';
 import { datasetHeader } from './datasetHeader.js';
@@ -57,9 +57,11 @@ async function describeFile(file: ListedFile, ids: IdFactory, onBytes: (bytes: n
 
 /** A file that cannot be read (gone, no permission) is listed with the reason, and the job goes on. */
 async function hashOrReason(file: ListedFile, onBytes: (bytes: number) => void): Promise<{ sha256: string } | { error: string }> {
+  if (file.unreadable) return { error: file.unreadable };
   try {
-    return { sha256: await hashFile(file.absolutePath, onBytes) };
+    return { sha256: await hashFile(file.absolutePath, file.size, onBytes) };
   } catch (error) {
+    if (error instanceof FileChangedError) return { error: error.message };
     // The code only: Node's message names the server path, which the profile must not show.
     return { error: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'read error'})` };
   }

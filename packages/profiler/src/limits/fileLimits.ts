@@ -8,7 +8,7 @@ export interface FileLimits {
   /** Wall time to read and profile one file. */
   fileTimeoutMs: number;
   /** JS heap of the worker thread that reads a workbook, PDF or text file; a larger such file is not read. */
-  workerHeapMb: number;
+  readerHeapMb: number;
   /** Bytes a compressed file (the parts of an `.xlsx`, a `.csv.gz`) may decompress to. */
   decompressedBytes: number;
   /** DuckDB's memory_limit, shared by the tables profiled at once; a table that needs more fails. */
@@ -22,7 +22,7 @@ export type LimitName = keyof FileLimits | 'lineBytes';
 
 export const DEFAULT_FILE_LIMITS: Readonly<FileLimits> = Object.freeze({
   fileTimeoutMs: 600_000,
-  workerHeapMb: 1024,
+  readerHeapMb: 1024,
   decompressedBytes: 2 * 1024 ** 3,
   // The tabular engine's buffer budget within its 512 MB RSS target (engine.ts).
   tabularMemoryMb: 160,

@@ -41,21 +41,21 @@ export async function runReader<R extends ReaderName>(
   path: string,
   options: { limits: FileLimits; threads: number; signal: AbortSignal },
 ): Promise<ReaderResults[R]> {
-  const { workerHeapMb } = options.limits;
+  const { readerHeapMb } = options.limits;
   const { size } = await stat(path);
-  if (size > workerHeapMb * 1024 * 1024) throw heapLimitError(workerHeapMb, `the file (${size} bytes) is larger than the reader's heap limit of ${workerHeapMb} MB`);
+  if (size > readerHeapMb * 1024 * 1024) throw heapLimitError(readerHeapMb, `the file (${size} bytes) is larger than the reader's heap limit of ${readerHeapMb} MB`);
   try {
-    return (await poolFor(reader, workerHeapMb, options.threads).run(path, { signal: options.signal })) as ReaderResults[R];
+    return (await poolFor(reader, readerHeapMb, options.threads).run(path, { signal: options.signal })) as ReaderResults[R];
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      throw heapLimitError(workerHeapMb, `reading the file needs more than the reader's heap limit of ${workerHeapMb} MB`, error);
+      throw heapLimitError(readerHeapMb, `reading the file needs more than the reader's heap limit of ${readerHeapMb} MB`, error);
     }
     throw error;
   }
 }
 
 function heapLimitError(heapMb: number, message: string, cause?: unknown): FileLimitError {
-  return new FileLimitError('workerHeapMb', heapMb, message, cause === undefined ? undefined : { cause });
+  return new FileLimitError('readerHeapMb', heapMb, message, cause === undefined ? undefined : { cause });
 }
 
 /** Stops the reader workers (one-shot processes, tests). */

@@ -1,6 +1,10 @@
+import { isUtf8 } from 'node:buffer';
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, sep } from 'node:path';
+
+/** What an entry is; its name is passed decoded beside it. */
+type EntryType = Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink'>;
 
 /** One file of the dataset, as found by the walker. */
 export interface ListedFile {
@@ -13,6 +17,8 @@ export interface ListedFile {
   /** Where to read it (may be a symlink inside the root). */
   absolutePath: string;
   size: number;
+  /** Why the entry cannot be read by its path: a name that is not valid UTF-8 has no faithful string path. */
+  unreadable?: string;
 }
 
 interface WalkContext {
@@ -38,36 +44,44 @@ export async function walkDataset(realRoot: string): Promise<ListedFile[]> {
 }
 
 async function walkFolder(context: WalkContext, absoluteFolder: string, relativeFolder: string): Promise<void> {
-  const entries = await readdir(absoluteFolder, { withFileTypes: true });
-  entries.sort((a, b) => compareText(a.name, b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    await visitEntry(context, entry, join(absoluteFolder, entry.name), relativeFolder);
+  const entries = await readdir(absoluteFolder, { withFileTypes: true, encoding: 'buffer' });
+  const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') })).sort((a, b) => compareText(a.name, b.name));
+  for (const { entry, name } of named) {
+    if (name.startsWith('.')) continue;
+    if (isUtf8(entry.name)) await visitEntry(context, entry, name, join(absoluteFolder, name), relativeFolder);
+    else listUnreadable(context, name, relativeFolder, absoluteFolder);
   }
 }
 
-async function visitEntry(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
-  const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
+/** Listed (its name decoded with U+FFFD) with the reason, never read: the lossy path would name another file or none. */
+function listUnreadable(context: WalkContext, name: string, relativeFolder: string, absoluteFolder: string): void {
+  const relativePath = relativeFolder ? `${relativeFolder}/${name}` : name;
+  const unreadable = 'the name is not valid UTF-8, so the entry is listed but not read';
+  context.files.push({ relativePath, folder: relativeFolder, name, absolutePath: join(absoluteFolder, name), size: 0, unreadable });
+}
+
+async function visitEntry(context: WalkContext, entry: EntryType, name: string, absolutePath: string, relativeFolder: string): Promise<void> {
+  const relativePath = relativeFolder ? `${relativeFolder}/${name}` : name;
   if (entry.isFile()) {
     const stats = await statIfPresent(absolutePath);
-    if (stats) context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath, size: stats.size });
+    if (stats) context.files.push({ relativePath, folder: relativeFolder, name, absolutePath, size: stats.size });
     return;
   }
   if (entry.isDirectory()) {
     await descend(context, absolutePath, absolutePath, relativePath);
     return;
   }
-  if (entry.isSymbolicLink()) await visitLink(context, entry, absolutePath, relativeFolder);
+  if (entry.isSymbolicLink()) await visitLink(context, name, absolutePath, relativeFolder);
 }
 
-async function visitLink(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
+async function visitLink(context: WalkContext, name: string, absolutePath: string, relativeFolder: string): Promise<void> {
   const target = await resolveInside(context.realRoot, absolutePath);
   if (!target) return;
-  const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
+  const relativePath = relativeFolder ? `${relativeFolder}/${name}` : name;
   const targetStats = await statIfPresent(target);
   if (!targetStats) return;
   if (targetStats.isFile()) {
-    context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath: target, size: targetStats.size });
+    context.files.push({ relativePath, folder: relativeFolder, name, absolutePath: target, size: targetStats.size });
   } else if (targetStats.isDirectory() && !context.followedLinks.has(target)) {
     context.followedLinks.add(target);
     await descend(context, target, absolutePath, relativePath);
