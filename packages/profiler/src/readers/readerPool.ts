@@ -9,16 +9,17 @@ import { READER_WORKERS, type ReaderName, type ReaderResults } from './readerTas
  * out of memory, and a timed-out read is stopped by terminating its worker. Piscina replaces
  * a worker that died and reuses the others, so 100,000 small files do not start 100,000 threads.
  */
-const pools = new Map<ReaderName, { instance: Piscina; heapMb: number; threads: number }>();
+const pools = new Map<string, Piscina>();
 
 /**
- * One pool per reader, so a worker loads only its own library (pdf.js alone is about 90 MB). From
- * source (vitest, tsx) a worker is the .ts module, loaded through tsx; the bundles ship it as .js.
+ * One pool per reader, so a worker loads only its own library (pdf.js alone is about 90 MB), and per
+ * heap limit and size: a pool is never destroyed under a running profile, an unused one idles out.
+ * From source (vitest, tsx) a worker is the .ts module, loaded through tsx; the bundles ship it as .js.
  */
 function poolFor(reader: ReaderName, heapMb: number, threads: number): Piscina {
-  const existing = pools.get(reader);
-  if (existing && existing.heapMb === heapMb && existing.threads === threads) return existing.instance;
-  void existing?.instance.destroy();
+  const key = `${reader}/${heapMb}/${threads}`;
+  const existing = pools.get(key);
+  if (existing) return existing;
   const fromSource = import.meta.url.endsWith('.ts');
   const instance = new Piscina({
     filename: new URL(`./${READER_WORKERS[reader]}.${fromSource ? 'ts' : 'js'}`, import.meta.url).href,
@@ -28,7 +29,7 @@ function poolFor(reader: ReaderName, heapMb: number, threads: number): Piscina {
     idleTimeout: 5_000,
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
   });
-  pools.set(reader, { instance, heapMb, threads });
+  pools.set(key, instance);
   return instance;
 }
 
@@ -60,7 +61,7 @@ function heapLimitError(heapMb: number, message: string, cause?: unknown): FileL
 
 /** Stops the reader workers (one-shot processes, tests). */
 export async function closeReaderPool(): Promise<void> {
-  const closing = [...pools.values()].map(({ instance }) => instance.destroy());
+  const closing = [...pools.values()].map((instance) => instance.destroy());
   pools.clear();
   await Promise.all(closing);
 }
