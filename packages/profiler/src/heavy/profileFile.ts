@@ -9,7 +9,7 @@ import type { SheetTable } from '../readers/readWorkbook.js';
 import { fileKindOf } from './fileKinds.js';
 import type { FileReport, SheetReport } from './fileReport.js';
 
-/** Readers load on first use: a job that meets no PDF never pays for pdf.js (about a second and 150 MB). */
+/** Loaded on first use: DuckDB and the reader pools start only for files that need them (pdf.js and exceljs load in their workers). */
 const readers = {
   table: () => import('../tabular/index.js'),
   pool: () => import('../readers/readerPool.js'),
