@@ -19,9 +19,14 @@ const thirdPartyExternal = {
   },
 };
 
+/** The reader worker threads (packages/profiler/src/readers/readerPool.ts), in every bundle that profiles. */
+const readerWorkers = Object.fromEntries(
+  ['workbookWorker', 'pdfWorker', 'textWorker'].map((name) => [name, `packages/profiler/src/readers/${name}.ts`]),
+);
+
 const bundles = [
-  { outdir: 'dist', entryPoints: { 'local-stack': 'packages/local/src/main.ts', 'profile-job': 'packages/local/src/profileJob.ts' } },
-  { outdir: 'packages/cli/dist', entryPoints: { cli: 'packages/cli/src/cli.ts' } },
+  { outdir: 'dist', entryPoints: { 'local-stack': 'packages/local/src/main.ts', 'profile-job': 'packages/local/src/profileJob.ts', ...readerWorkers } },
+  { outdir: 'packages/cli/dist', entryPoints: { cli: 'packages/cli/src/cli.ts', ...readerWorkers } },
 ];
 
 // Chunk names carry content hashes: without a clean start, old chunks would pile up.
@@ -34,8 +39,9 @@ await Promise.all(
       entryPoints,
       outdir,
       // Each lazily imported reader becomes its own chunk, so pdf.js and friends load only when used.
+      // Chunks sit beside the entries: the reader pool finds its workers beside its own module.
       splitting: true,
-      chunkNames: 'chunks/[name]-[hash]',
+      chunkNames: '[name]-[hash]',
       bundle: true,
       platform: 'node',
       target: 'node20',

@@ -8,6 +8,7 @@ import {
   type DatabaseConnectionInfo,
   type DatabaseOptions,
   type DatasetMetadata,
+  type FileLimitOptions,
   type LightResult,
   type ProfileOptions,
 } from '@dataset-profiler/profiler';
@@ -46,6 +47,7 @@ export interface CroissantProfilerSettings {
   /** Asked only for a request that names a database (a secret is then read). */
   credentials?: () => Promise<DatabaseCredentials>;
   database?: DatabaseOptions;
+  limits?: FileLimitOptions;
 }
 
 /** Implements the core's DatasetProfiler port with packages/profiler. */
@@ -78,6 +80,7 @@ export class CroissantProfiler implements DatasetProfiler {
       metadata: toDatasetMetadata(spec),
       databases: input.databases.length > 0 ? toDatabases(input.databases, (await this.settings.credentials?.()) ?? new Map()) : [],
       ...(this.settings.database ? { database: this.settings.database } : {}),
+      ...(this.settings.limits ? { limits: this.settings.limits } : {}),
       ...(this.settings.publicBaseUrl ? { publicBaseUrl: this.settings.publicBaseUrl } : {}),
       onProgress: input.onProgress,
     };

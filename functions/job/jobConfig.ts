@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { DatabaseTls } from '@dataset-profiler/profiler';
+import type { DatabaseTls, FileLimitOptions } from '@dataset-profiler/profiler';
 import { z } from 'zod';
 import type { DatabaseCredentials } from './CroissantProfiler.js';
 
@@ -39,6 +39,12 @@ const JobEnvSchema = z
     DB_SSL: z.enum(['disable', 'require', 'verify-full']).default('disable'),
     /** PEM file of the CA(s) `verify-full` trusts instead of the system's. */
     DB_SSL_CA_FILE: z.string().min(1).optional(),
+    // Per-file limits; unset ones keep the profiler's defaults (README, "Per-file limits").
+    PROFILE_FILE_TIMEOUT_MS: z.coerce.number().int().min(100).optional(),
+    PROFILE_READER_HEAP_MB: z.coerce.number().int().min(16).optional(),
+    PROFILE_TABULAR_MEMORY_MB: z.coerce.number().int().min(16).optional(),
+    PROFILE_MAX_DECOMPRESSED_MB: z.coerce.number().int().min(1).optional(),
+    PROFILE_JSON_MAX_DEPTH: z.coerce.number().int().min(1).optional(),
   })
   .refine((e) => !(e.DB_CREDENTIALS && e.DB_CREDENTIALS_SECRET_ARN), {
     message: 'set DB_CREDENTIALS or DB_CREDENTIALS_SECRET_ARN, not both',
@@ -56,6 +62,7 @@ export interface JobConfig {
   jobId: string;
   credentials: CredentialsSetting;
   database: { statementTimeoutMs: number; sampleAboveRows: number; tls?: DatabaseTls };
+  limits: FileLimitOptions;
 }
 
 const readCaFile = (path: string): string => {
@@ -81,6 +88,13 @@ export const parseJobConfig = (env: Record<string, string | undefined> = process
     jobId: e.JOB_ID,
     credentials: e.DB_CREDENTIALS_SECRET_ARN ? { secretArn: e.DB_CREDENTIALS_SECRET_ARN } : { credentials: e.DB_CREDENTIALS ?? new Map() },
     database: { statementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS, sampleAboveRows: e.DB_SAMPLE_ABOVE_ROWS, ...withTls(tlsOf(e.DB_SSL, e.DB_SSL_CA_FILE)) },
+    limits: {
+      fileTimeoutMs: e.PROFILE_FILE_TIMEOUT_MS,
+      readerHeapMb: e.PROFILE_READER_HEAP_MB,
+      tabularMemoryMb: e.PROFILE_TABULAR_MEMORY_MB,
+      decompressedBytes: e.PROFILE_MAX_DECOMPRESSED_MB === undefined ? undefined : e.PROFILE_MAX_DECOMPRESSED_MB * 1024 * 1024,
+      jsonDepth: e.PROFILE_JSON_MAX_DEPTH,
+    },
   };
 };
 

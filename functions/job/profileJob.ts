@@ -28,11 +28,11 @@ export interface ProfileJobWiring {
 }
 
 const main = async (wire: () => Promise<ProfileJobWiring>): Promise<number> => {
-  const { jobId: JOB_ID, credentials, database } = parseJobConfig();
+  const { jobId: JOB_ID, credentials, database, limits } = parseJobConfig();
   const { jobs, publicBaseUrl, dispose, secrets, ...deps } = await wire();
   const job = await jobs.get(JOB_ID);
   if (!job) throw new Error(`job ${JOB_ID} is not in the job store`);
-  const profiler = new CroissantProfiler({ credentials: credentialsFrom(credentials, secrets), database, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
+  const profiler = new CroissantProfiler({ credentials: credentialsFrom(credentials, secrets), database, limits, ...(publicBaseUrl ? { publicBaseUrl } : {}) });
   // The runner stops a job with SIGTERM: clean up and leave at once, the runner records STOPPED.
   const cleanUp = async () => {
     await Promise.all([profiler.dispose(), dispose?.()]);

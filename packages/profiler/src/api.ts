@@ -58,6 +58,19 @@ export interface DatabaseOptions {
   tls?: DatabaseTls;
 }
 
+/**
+ * What profiling one file may cost (defaults: 10 minutes, a 1024 MB reader heap, 160 MB for DuckDB,
+ * 2 GiB decompressed, 100 levels of JSON nesting). A file that would exceed one fails alone, and its
+ * record set names the limit (`limitExceeded`, `limitValue`).
+ */
+export interface FileLimitOptions {
+  fileTimeoutMs?: number;
+  readerHeapMb?: number;
+  tabularMemoryMb?: number;
+  decompressedBytes?: number;
+  jsonDepth?: number;
+}
+
 export interface ProfilerProgress {
   phase: 'listing' | 'light' | 'heavy';
   filesDone: number;
@@ -77,6 +90,7 @@ export interface ProfileOptions {
   metadata: DatasetMetadata;
   databases?: DatabaseConnectionInfo[];
   database?: DatabaseOptions;
+  limits?: FileLimitOptions;
   /** When set, `contentUrl` = this + relative path; otherwise the relative path. */
   publicBaseUrl?: string;
   /** Files profiled at once; default: the number of CPUs. */

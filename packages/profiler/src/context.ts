@@ -70,7 +70,7 @@ const DG_TERMS = [
   'summary', 'language', 'numLines', 'numWords', 'numCharacters', 'avgSentenceLength',
   'numParagraphs', 'fleschKincaidGrade', 'subject', 'author', 'title', 'producer', 'creator',
   'creationDate', 'modificationDate', 'pagesCount', 'textLength', 'textLayer', 'size', 'encoding',
-  'imageFormat', 'error',
+  'imageFormat', 'error', 'limitExceeded', 'limitValue',
   // statistics and table keys added by our decisions (profile-format.md section 0)
   'valueCount', 'unparsedCount', 'approximate', 'rankError', 'minLength', 'maxLength',
   'mostFrequent', 'nullLikeCount', 'skippedRows', 'warnings',

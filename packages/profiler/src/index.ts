@@ -5,6 +5,7 @@ export type {
   DatabaseOptions,
   DatabaseTls,
   DatasetMetadata,
+  FileLimitOptions,
   HeavyResult,
   LightResult,
   ProfileOptions,

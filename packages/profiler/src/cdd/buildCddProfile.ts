@@ -1,5 +1,6 @@
 import type { CddProfile, DatasetMetadata } from '../api.js';
 import type { ProfiledDatabase } from '../database/profileDatabases.js';
+import { limitKeys } from '../heavy/documentRecordSets.js';
 import type { FileReport } from '../heavy/fileReport.js';
 import type { IdFactory } from '../ids.js';
 import { cddDocumentEntry, cddTableFields, cddWorkbookTables } from './cddEntries.js';
@@ -53,7 +54,7 @@ function fileEntry(report: FileReport, name: string, ids: IdFactory): JsonObject
     case 'text':
       return cddDocumentEntry(genericEntry(report, name), report.file, report.text.text, report.text.keywords, 'text');
     case 'failed':
-      return { ...genericEntry(report, name), error: report.error };
+      return { ...genericEntry(report, name), error: report.error, ...limitKeys(report.limit) };
     default:
       return genericEntry(report, name);
   }

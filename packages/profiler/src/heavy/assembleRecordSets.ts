@@ -37,7 +37,7 @@ function fileRecordSet(name: string, report: Exclude<FileReport, { kind: 'workbo
     case 'image':
       return imageRecordSet(name, file, report.image, ids);
     case 'failed':
-      return errorRecordSet(name, ids, { relativePath: file.relativePath, fileObjectId: file.id }, report.error);
+      return errorRecordSet(name, ids, { relativePath: file.relativePath, fileObjectId: file.id }, report.error, report.limit);
   }
 }
 

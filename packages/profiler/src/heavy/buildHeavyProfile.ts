@@ -25,7 +25,7 @@ export async function buildHeavyProfile(light: LightResult, options: ProfileOpti
   const progress = new ProgressTracker('heavy', state.files.length + relations.length, bytesTotal, options.onProgress);
   progress.start();
 
-  const context = { realRoot: state.realRoot, now: settings.now };
+  const context = { realRoot: state.realRoot, now: settings.now, limits: settings.limits, concurrency: settings.concurrency };
   const reports = await mapWithConcurrency(state.files, settings.concurrency, async (file) => {
     const report = await profileFile(file, context);
     progress.addBytes(file.size);

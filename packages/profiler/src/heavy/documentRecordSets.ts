@@ -3,6 +3,7 @@ import type { ProfiledFile } from '../light/lightState.js';
 import type { ImageFacts } from '../readers/readImage.js';
 import type { PdfFacts } from '../readers/readPdf.js';
 import type { TextFacts } from '../readers/readTextFile.js';
+import type { ExceededLimit } from './fileReport.js';
 
 type JsonObject = Record<string, unknown>;
 
@@ -67,14 +68,20 @@ export function imageRecordSet(name: string, file: ProfiledFile, image: ImageFac
 }
 
 /** A file or sheet that could not be read: the reason instead of fields. */
-export function errorRecordSet(name: string, ids: IdFactory, source: ErrorSource, error: string): JsonObject {
+export function errorRecordSet(name: string, ids: IdFactory, source: ErrorSource, error: string, limit?: ExceededLimit): JsonObject {
   return {
     '@type': 'cr:RecordSet',
     '@id': ids('recordSet', source.relativePath, source.sheet),
     name,
     source: { '@type': 'cr:FileObject', '@id': source.fileObjectId },
     error,
+    ...limitKeys(limit),
   };
+}
+
+/** `limitExceeded` (the limit's name) and `limitValue` (its configured value) of a file that hit one. */
+export function limitKeys(limit: ExceededLimit | undefined): JsonObject {
+  return limit ? { limitExceeded: limit.name, limitValue: limit.value } : {};
 }
 
 export interface ErrorSource {

@@ -8,7 +8,7 @@ import { ProgressTracker } from '../progressTracker.js';
 import { settingsOf } from '../settings.js';
 import { mapWithConcurrency } from '../util/mapWithConcurrency.js';
 import { openConfined, OutsideDatasetError, isInside } from '../walk/confinedFile.js';
-import { hashFile } from '../walk/hashFile.js';
+import { FileChangedError, hashFile } from '../walk/hashFile.js';
 import { mediaTypeOf } from '../walk/mediaTypes.js';
 import { walkDataset, type ListedFile } from '../walk/walkDataset.js';
 import { datasetHeader } from './datasetHeader.js';
@@ -57,19 +57,21 @@ async function describeFile(realRoot: string, file: ListedFile, ids: IdFactory, 
 }
 
 /**
- * A file that cannot be read (gone, no permission, now resolving outside the root) is listed with
- * the reason, and the job goes on. The bytes hashed are those of the descriptor openConfined checked.
+ * A file that cannot be read (gone, no permission, now resolving outside the root, changed while
+ * hashed) is listed with the reason, and the job goes on. The bytes hashed are those of the
+ * descriptor openConfined checked.
  */
 async function hashOrReason(realRoot: string, file: ListedFile, onBytes: (bytes: number) => void): Promise<{ sha256: string } | { error: string }> {
+  if (file.unreadable) return { error: file.unreadable };
   try {
     const { handle } = await openConfined(realRoot, file.absolutePath);
     try {
-      return { sha256: await hashFile(handle, onBytes) };
+      return { sha256: await hashFile(handle, file.size, onBytes) };
     } finally {
       await handle.close();
     }
   } catch (error) {
-    if (error instanceof OutsideDatasetError) return { error: error.message };
+    if (error instanceof OutsideDatasetError || error instanceof FileChangedError) return { error: error.message };
     // The code only: Node's message names the server path, which the profile must not show.
     return { error: `cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'read error'})` };
   }

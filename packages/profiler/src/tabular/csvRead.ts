@@ -4,7 +4,7 @@ import { queryRows } from './loadedTable.js';
 import { columnIdent, listLiteral, quoteLiteral } from './sql.js';
 
 /** Longest physical record DuckDB accepts; a 1 MB cell must fit comfortably. */
-const MAX_LINE_SIZE = 16 * 1024 * 1024;
+export const MAX_LINE_SIZE = 16 * 1024 * 1024;
 
 export interface CsvReadOptions {
   path: string;

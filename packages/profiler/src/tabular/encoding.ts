@@ -20,7 +20,7 @@ export interface FileHead {
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-async function isGzipFile(path: string): Promise<boolean> {
+export async function isGzipFile(path: string): Promise<boolean> {
   const handle = await open(path, 'r');
   try {
     const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0);

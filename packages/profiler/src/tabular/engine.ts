@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { DEFAULT_FILE_LIMITS } from '../limits/fileLimits.js';
 
 export interface TabularEngineSettings {
   /** DuckDB's buffer budget; the rest of the 512 MB RSS target is Node, allocator slack and aggregate states. */
@@ -15,7 +16,7 @@ export interface TabularEngineSettings {
   threads: number;
 }
 
-const settings: TabularEngineSettings = { memoryLimit: '160MB', allocatorFlushThreshold: '32MB', threads: availableParallelism() };
+const settings: TabularEngineSettings = { memoryLimit: `${DEFAULT_FILE_LIMITS.tabularMemoryMb}MB`, allocatorFlushThreshold: '32MB', threads: availableParallelism() };
 
 /** Changes the settings of the next DuckDB instance (call before the first profile, or after closeTabularEngine). */
 export function configureTabularEngine(changes: Partial<TabularEngineSettings>): void {
@@ -62,6 +63,25 @@ export async function openConnection(): Promise<DuckDBConnection> {
   await connection.run(`USE memory.${schema}`);
   schemas.set(connection, schema);
   return connection;
+}
+
+/**
+ * Interrupts the connection's statements once `signal` aborts, and keeps interrupting every 50 ms
+ * until stopped: a profile runs many statements, and one started after the abort must stop too.
+ */
+export function interruptOnAbort(connection: DuckDBConnection, signal: AbortSignal | undefined): () => void {
+  if (!signal) return () => undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const interrupt = (): void => {
+    connection.interrupt();
+    timer = setInterval(() => connection.interrupt(), 50);
+  };
+  if (signal.aborted) interrupt();
+  else signal.addEventListener('abort', interrupt, { once: true });
+  return () => {
+    signal.removeEventListener('abort', interrupt);
+    clearInterval(timer);
+  };
 }
 
 /**

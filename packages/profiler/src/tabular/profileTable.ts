@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnStatistics } from './columnStatistics.js';
 import { loadDelimited } from './csvLoader.js';
 import { namingOriginalPath } from './csvSource.js';
-import { closeConnection, openConnection } from './engine.js';
+import { closeConnection, interruptOnAbort, openConnection } from './engine.js';
 import type { LoadedTable } from './loadedTable.js';
 import { loadRows } from './rowsLoader.js';
 import { samplesAndExamples } from './samples.js';
@@ -50,6 +50,7 @@ async function profileLoaded(connection: DuckDBConnection, loaded: LoadedTable, 
 export async function profileTable(input: TableInput, options: ProfileTableOptions = {}): Promise<TableProfile> {
   const now = options.now ?? (() => new Date());
   const connection = await openConnection();
+  const stopInterrupting = interruptOnAbort(connection, options.signal);
   let loaded: LoadedTable | undefined;
   try {
     loaded = await load(connection, input);
@@ -57,6 +58,7 @@ export async function profileTable(input: TableInput, options: ProfileTableOptio
   } catch (error) {
     throw new Error(`cannot profile ${describeInput(input)}: ${reason(error, input)}`, { cause: error });
   } finally {
+    stopInterrupting();
     await closeConnection(connection).catch(() => undefined);
     await loaded?.dispose?.().catch(() => undefined);
   }

@@ -72,4 +72,6 @@ export interface TableProfile {
 export interface ProfileTableOptions {
   /** Source of `generatedAt`; default the system clock. */
   now?: () => Date;
+  /** Aborting it (a per-file time limit) interrupts the profile's running DuckDB statements. */
+  signal?: AbortSignal;
 }

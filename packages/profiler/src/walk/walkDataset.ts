@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { Dirent, Stats } from 'node:fs';
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +15,12 @@ export interface ListedFile {
   /** Its real path when listed (inside the root); read it through openConfined, which checks again. */
   absolutePath: string;
   size: number;
+  /** Why the entry cannot be read by its path: a name that is not valid UTF-8 has no faithful string path. */
+  unreadable?: string;
 }
+
+/** What an entry is; its name is passed decoded beside it. */
+type EntryType = Pick<Dirent, 'isFile' | 'isDirectory' | 'isSymbolicLink'>;
 
 interface WalkContext {
   realRoot: string;
@@ -40,15 +46,23 @@ export async function walkDataset(realRoot: string): Promise<ListedFile[]> {
 }
 
 async function walkFolder(context: WalkContext, absoluteFolder: string, relativeFolder: string): Promise<void> {
-  const entries = await readdir(absoluteFolder, { withFileTypes: true });
-  entries.sort((a, b) => compareText(a.name, b.name));
-  for (const entry of entries) {
-    if (entry.name.startsWith('.')) continue;
-    await visitEntry(context, entry, join(absoluteFolder, entry.name), relativeFolder);
+  const entries = await readdir(absoluteFolder, { withFileTypes: true, encoding: 'buffer' });
+  const named = entries.map((entry) => ({ entry, name: entry.name.toString('utf8') })).sort((a, b) => compareText(a.name, b.name));
+  for (const { entry, name } of named) {
+    if (name.startsWith('.')) continue;
+    if (isUtf8(entry.name)) await visitEntry(context, entry, name, join(absoluteFolder, name), relativeFolder);
+    else listUnreadable(context, name, relativeFolder, absoluteFolder);
   }
 }
 
-async function visitEntry(context: WalkContext, entry: Dirent, absolutePath: string, relativeFolder: string): Promise<void> {
+/** Listed (its name decoded with U+FFFD) with the reason, never read: the lossy path would name another file or none. */
+function listUnreadable(context: WalkContext, name: string, relativeFolder: string, absoluteFolder: string): void {
+  const relativePath = relativeFolder ? `${relativeFolder}/${name}` : name;
+  const unreadable = 'the name is not valid UTF-8, so the entry is listed but not read';
+  context.files.push({ relativePath, folder: relativeFolder, name, absolutePath: join(absoluteFolder, name), size: 0, unreadable });
+}
+
+async function visitEntry(context: WalkContext, entry: EntryType, name: string, absolutePath: string, relativeFolder: string): Promise<void> {
   if (!entry.isFile() && !entry.isDirectory() && !entry.isSymbolicLink()) return;
   // Every entry is resolved, not only links: a folder on the way may have been swapped for a
   // symlink since it was read, and what it now leads to is not the dataset's.
@@ -56,9 +70,9 @@ async function visitEntry(context: WalkContext, entry: Dirent, absolutePath: str
   if (!target) return;
   const stats = await statIfPresent(target);
   if (!stats) return;
-  const relativePath = relativeFolder ? `${relativeFolder}/${entry.name}` : entry.name;
+  const relativePath = relativeFolder ? `${relativeFolder}/${name}` : name;
   if (stats.isFile()) {
-    context.files.push({ relativePath, folder: relativeFolder, name: entry.name, absolutePath: target, size: stats.size });
+    context.files.push({ relativePath, folder: relativeFolder, name, absolutePath: target, size: stats.size });
   } else if (stats.isDirectory()) {
     if (entry.isSymbolicLink()) {
       if (context.followedLinks.has(target)) return;
