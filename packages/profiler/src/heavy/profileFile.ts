@@ -5,7 +5,7 @@ import { checkJsonDepth } from '../limits/checkJsonDepth.js';
 import { checkWorkbook } from '../limits/checkWorkbook.js';
 import { FileLimitError, timeLimitError, type FileLimits } from '../limits/fileLimits.js';
 import type { SheetTable } from '../readers/readWorkbook.js';
-import { assertUnchanged, openConfined } from '../walk/confinedFile.js';
+import { assertUnchanged, openConfined, OutsideDatasetError } from '../walk/confinedFile.js';
 import { fileKindOf } from './fileKinds.js';
 import type { FileReport, SheetReport } from './fileReport.js';
 
@@ -59,18 +59,22 @@ export async function profileFile(file: ProfiledFile, context: FileProfilingCont
  * that changed while it was read fails: its statistics would describe no version of it.
  */
 async function readUnchanged(file: ProfiledFile, context: ReadingContext): Promise<FileReport> {
-  const confined = await openConfined(context.realRoot, file.absolutePath);
+  const confined = await openConfined(context.realRoot, file.absolutePath).catch(unreadableNow);
   try {
     const report = await readByKind(file, confined.realPath, context);
     await assertUnchanged(file.absolutePath, confined);
-    const after = await stat(confined.realPath).catch((error: NodeJS.ErrnoException) => {
-      throw new Error(`the file cannot be read any more (${error.code ?? 'stat failed'})`, { cause: error });
-    });
+    const after = await stat(confined.realPath).catch(unreadableNow);
     if (after.size !== confined.stats.size || after.mtimeMs !== confined.stats.mtimeMs) throw new Error('the file changed while it was profiled');
     return report;
   } finally {
     await confined.handle.close();
   }
+}
+
+/** A file gone (or no longer readable) since it was listed; one now outside the dataset says so itself. */
+function unreadableNow(error: NodeJS.ErrnoException): never {
+  if (error instanceof OutsideDatasetError) throw error;
+  throw new Error(`the file cannot be read any more (${error.code ?? 'read error'})`, { cause: error });
 }
 
 async function readByKind(file: ProfiledFile, path: string, context: ReadingContext): Promise<FileReport> {
