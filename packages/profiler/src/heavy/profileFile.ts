@@ -1,10 +1,10 @@
-import { stat } from 'node:fs/promises';
 import type { ProfiledFile } from '../light/lightState.js';
 import { checkDelimited } from '../limits/checkDelimited.js';
 import { checkJsonDepth } from '../limits/checkJsonDepth.js';
 import { checkWorkbook } from '../limits/checkWorkbook.js';
 import { FileLimitError, timeLimitError, type FileLimits } from '../limits/fileLimits.js';
 import type { SheetTable } from '../readers/readWorkbook.js';
+import { isOutOfMemoryError } from '../tabular/duckdbErrors.js';
 import { assertUnchanged, openConfined, OutsideDatasetError } from '../walk/confinedFile.js';
 import { fileKindOf } from './fileKinds.js';
 import type { FileReport, SheetReport } from './fileReport.js';
@@ -62,8 +62,7 @@ async function readUnchanged(file: ProfiledFile, context: ReadingContext): Promi
   const confined = await openConfined(context.realRoot, file.absolutePath).catch(unreadableNow);
   try {
     const report = await readByKind(file, confined.realPath, context);
-    await assertUnchanged(file.absolutePath, confined);
-    const after = await stat(confined.realPath).catch(unreadableNow);
+    const after = await assertUnchanged(file.absolutePath, confined);
     if (after.size !== confined.stats.size || after.mtimeMs !== confined.stats.mtimeMs) throw new Error('the file changed while it was profiled');
     return report;
   } finally {
@@ -71,7 +70,7 @@ async function readUnchanged(file: ProfiledFile, context: ReadingContext): Promi
   }
 }
 
-/** A file gone (or no longer readable) since it was listed; one now outside the dataset says so itself. */
+/** A file gone (or no longer readable) since it was listed, when it is opened; one now outside the dataset says so itself. */
 function unreadableNow(error: NodeJS.ErrnoException): never {
   if (error instanceof OutsideDatasetError) throw error;
   throw new Error(`the file cannot be read any more (${error.code ?? 'read error'})`, { cause: error });
@@ -119,9 +118,9 @@ async function profileTable(input: TableInput, context: ReadingContext) {
   }
 }
 
-/** DuckDB's "Out of Memory Error" means the table needs more than the engine's memory_limit. */
+/** The table needs more than the engine's memory_limit. */
 function tabularLimitError(error: unknown, limits: FileLimits): FileLimitError | undefined {
-  if (!(error instanceof Error) || !/Out of Memory Error/.test(error.message)) return undefined;
+  if (!isOutOfMemoryError(error)) return undefined;
   const message = `the table needs more memory than the tabular engine's limit of ${limits.tabularMemoryMb} MB`;
   return new FileLimitError('tabularMemoryMb', limits.tabularMemoryMb, message, { cause: error });
 }

@@ -55,10 +55,11 @@ export async function openConfined(realRoot: string, path: string): Promise<Conf
 /**
  * The listed path still resolves to the checked real path and that holds the opened inode: nothing
  * was swapped since the check. Readers that open the file by path call it again once they are done,
- * so a report never holds what a swap during the read led to.
+ * so a report never holds what a swap during the read led to. Returns the file's stats as they are now.
  */
-export async function assertUnchanged(path: string, file: ConfinedFile): Promise<void> {
+export async function assertUnchanged(path: string, file: ConfinedFile): Promise<Stats> {
   const realPath = await realpath(path).catch(() => undefined);
   const now = realPath === file.realPath ? await stat(realPath).catch(() => undefined) : undefined;
   if (!now || now.ino !== file.stats.ino || now.dev !== file.stats.dev) throw new OutsideDatasetError();
+  return now;
 }
