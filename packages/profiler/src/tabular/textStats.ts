@@ -4,6 +4,7 @@
  * (ties broken by the value, ascending, so the result is deterministic).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { isOutOfMemoryError } from './duckdbErrors.js';
 import { jsonValue } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
 import { nullLikeSql } from './missing.js';
@@ -72,7 +73,7 @@ async function frequentSingle(connection: DuckDBConnection, table: string, index
   try {
     return textResult((await queryRows(connection, sql))[0] ?? []);
   } catch (error) {
-    if (!/out of memory/i.test((error as Error).message)) throw error;
+    if (!isOutOfMemoryError(error)) throw error;
     return frequentByHashBuckets(connection, table, c);
   }
 }
