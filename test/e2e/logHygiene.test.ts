@@ -1,7 +1,7 @@
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDirs, specFor, startStack, type RunningStack } from '../support/localStack.js';
+import { makeDirs, makeTinyDirs, specFor, startStack, type RunningStack } from '../support/localStack.js';
 import { AUDIENCE, ISSUER, makeTestKeys, type TestKeys } from '../http/support/tokens.js';
 
 const SECRET = 'SECRET-PASSWORD-VALUE';
@@ -14,9 +14,7 @@ describe('the local stack keeps secrets and bodies out of its logs', () => {
 
   beforeAll(async () => {
     keys = await makeTestKeys();
-    dirs = await makeDirs([]);
-    await mkdir(join(dirs.dataRoot, 'tiny'), { recursive: true });
-    await writeFile(join(dirs.dataRoot, 'tiny', 'readings.csv'), 'station,value\nA,1\nB,2\n');
+    dirs = await makeTinyDirs();
     stack = await startStack({
       DATA_ROOT: dirs.dataRoot,
       DATA_DIR: dirs.dataDir,

@@ -1,7 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getJson, makeDirs, postJson, specFor, startStack, waitForFinal, type RunningStack } from '../support/localStack.js';
+import { getJson, makeDirs, makeTinyDirs, postJson, specFor, startStack, waitForFinal, type RunningStack } from '../support/localStack.js';
 
 const V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -11,10 +9,7 @@ describe('the local stack speaks the reference API', () => {
   let dirs: Awaited<ReturnType<typeof makeDirs>>;
 
   beforeAll(async () => {
-    dirs = await makeDirs([]);
-    // A two-row table: these tests are about the wire, not the profiler.
-    await mkdir(join(dirs.dataRoot, 'tiny'), { recursive: true });
-    await writeFile(join(dirs.dataRoot, 'tiny', 'readings.csv'), 'station,value\nA,1\nB,2\n');
+    dirs = await makeTinyDirs();
     stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir, LOG_LEVEL: 'debug' });
   });
   afterAll(async () => {

@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithService } from '../support/externalService.js';
-import { makeDirs, startStack, type RunningStack } from '../support/localStack.js';
+import { makeDirs, makeTinyDirs, startStack, type RunningStack } from '../support/localStack.js';
 
 /** Per operation and phase, with a fixed seed: about 1700 test cases, a minute and a half on two idle cores. */
 const MAX_EXAMPLES = 100;
@@ -64,9 +64,7 @@ describeWithService('SCHEMATHESIS_BIN', 'schemathesis against the local stack', 
   let dirs: Awaited<ReturnType<typeof makeDirs>>;
 
   beforeAll(async () => {
-    dirs = await makeDirs([]);
-    await mkdir(join(dirs.dataRoot, 'tiny'), { recursive: true });
-    await writeFile(join(dirs.dataRoot, 'tiny', 'readings.csv'), 'station,value\nA,1\nB,2\n');
+    dirs = await makeTinyDirs();
     // Auth off: the fuzzer tries the API itself; the token checks have their own suites.
     stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir });
   });

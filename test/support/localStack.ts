@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -69,6 +69,14 @@ export const makeDirs = async (datasets: string[]) => {
   const dataRoot = join(base, 'data');
   for (const name of datasets) await cp(join(FIXTURES, name, 'data'), join(dataRoot, name), { recursive: true });
   return { base, dataRoot, dataDir: join(base, 'state'), cleanup: () => rm(base, { recursive: true, force: true }) };
+};
+
+/** makeDirs with one two-row table, `tiny/readings.csv`: for suites about the wire, not the profiler. */
+export const makeTinyDirs = async () => {
+  const dirs = await makeDirs([]);
+  await mkdir(join(dirs.dataRoot, 'tiny'), { recursive: true });
+  await writeFile(join(dirs.dataRoot, 'tiny', 'readings.csv'), 'station,value\nA,1\nB,2\n');
+  return dirs;
 };
 
 export const specFor = (datasetFolder: string, overrides: Record<string, unknown> = {}) => ({
