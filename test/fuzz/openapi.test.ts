@@ -19,14 +19,20 @@ interface Summary {
   cases: number;
   checks: Map<string, { success: number; failure: number }>;
   failures: { check: string; operation: string }[];
+  /** Errors that are not check results (a request that timed out, a connection the server dropped, …); each fails the run. */
+  errors: { operation: string; error: string }[];
 }
 
 /** Reads schemathesis' NDJSON event report: test cases, and every check result by name. */
 const summarise = (ndjson: string): Summary => {
-  const summary: Summary = { cases: 0, checks: new Map(), failures: [] };
+  const summary: Summary = { cases: 0, checks: new Map(), failures: [], errors: [] };
   for (const line of ndjson.split('\n').filter(Boolean)) {
-    const finished = (JSON.parse(line) as { ScenarioFinished?: { recorder?: { label?: string; cases?: object; checks?: Record<string, CheckResult[]> } } }).ScenarioFinished;
-    const recorder = finished?.recorder;
+    const event = JSON.parse(line) as {
+      ScenarioFinished?: { recorder?: { label?: string; cases?: object; checks?: Record<string, CheckResult[]> } };
+      NonFatalError?: { label?: string; value?: unknown };
+    };
+    if (event.NonFatalError) summary.errors.push({ operation: event.NonFatalError.label ?? '?', error: JSON.stringify(event.NonFatalError.value) });
+    const recorder = event.ScenarioFinished?.recorder;
     if (!recorder) continue;
     summary.cases += Object.keys(recorder.cases ?? {}).length;
     for (const result of Object.values(recorder.checks ?? {}).flat()) {
@@ -84,10 +90,11 @@ describeWithService('SCHEMATHESIS_BIN', 'schemathesis against the local stack', 
     const checks = [...summary.checks].map(([name, { success, failure }]) => `${name} ${success}/${success + failure}`).join(', ');
     console.log(
       `schemathesis: ${summary.cases} test cases (at most ${MAX_EXAMPLES} examples per operation and phase, seed ${SEED}), ` +
-        `${summary.failures.length} failed checks, exit ${code}\n  checks passed/run: ${checks}`,
+        `${summary.failures.length} failed checks, ${summary.errors.length} errors, exit ${code}\n  checks passed/run: ${checks}`,
     );
-    if (code !== 0) console.log(output.slice(output.indexOf('FAILURES')));
+    if (code !== 0) console.log(output.slice(Math.max(0, output.search(/ERRORS|FAILURES|WARNINGS/))));
     expect(summary.failures).toEqual([]);
+    expect(summary.errors).toEqual([]);
     expect(code).toBe(0);
     expect(summary.cases).toBeGreaterThan(500);
     for (const check of ['no_stack_trace', 'not_a_server_error', 'positive_data_acceptance', 'negative_data_rejection', 'response_schema_conformance', 'status_code_conformance']) {
