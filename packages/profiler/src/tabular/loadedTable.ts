@@ -39,9 +39,15 @@ export interface LoadedTable {
   dispose?: () => Promise<void>;
 }
 
+/**
+ * Rows as JS values. Converted column by column, then transposed: the reader's row-wise conversion
+ * crosses into the native vectors once per cell and is about 8 times slower (20,000 rows of 43
+ * columns: 820 ms against 110 ms), and a file's head and its samples are read this way.
+ */
 export async function queryRows(connection: DuckDBConnection, sql: string): Promise<unknown[][]> {
   const reader = await connection.runAndReadAll(sql);
-  return reader.getRowsJS() as unknown[][];
+  const columns = reader.getColumnsJS() as unknown[][];
+  return Array.from({ length: reader.currentRowCount }, (_, row) => columns.map((column) => column[row]));
 }
 
 export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {
