@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWithService } from '../support/externalService.js';
-import { makeDirs, startStack, type RunningStack } from '../support/localStack.js';
+import { makeDirs } from '../support/localStack.js';
+import { useLocalStack } from '../support/useLocalStack.js';
 
 const PROVIDER = resolve(import.meta.dirname, '../../packages/airflow-provider');
 // Every test in packages/airflow-provider/tests: a change there changes this count on purpose.
@@ -30,22 +31,11 @@ const junitCounts = (xml: string) => {
 };
 
 describeWithService('AIRFLOW_VENV', 'the Airflow provider, with real Airflow, against the local stack', (venv) => {
-  let stack: RunningStack;
-  let dirs: Awaited<ReturnType<typeof makeDirs>>;
-
-  beforeAll(async () => {
-    dirs = await makeDirs(['subway_data']);
-    stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir });
-  });
-
-  afterAll(async () => {
-    await stack?.kill('SIGTERM');
-    await dirs?.cleanup();
-  });
+  const local = useLocalStack(() => makeDirs(['subway_data']));
 
   it('passes its pytest suite: example DAG with dag.test(), failing sensor, deferred trigger, 503 retries', async () => {
-    const junitXml = join(dirs.base, 'pytest.xml');
-    const { code, output } = await runPytest(venv, { DATASET_PROFILER_URL: stack.url }, junitXml);
+    const junitXml = join(local.dirs.base, 'pytest.xml');
+    const { code, output } = await runPytest(venv, { DATASET_PROFILER_URL: local.stack.url }, junitXml);
     const xml = await readFile(junitXml, 'utf8');
     const dagSeconds = /name="example_dag_test_seconds" value="([\d.]+)"/.exec(xml)?.[1];
     console.log(`airflow provider: ${output.trim().split('\n').at(-1)}; example DAG dag.test(): ${dagSeconds} s`);

@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeWithService } from '../support/externalService.js';
-import { makeDirs, makeTinyDirs, startStack, type RunningStack } from '../support/localStack.js';
+import { makeTinyDirs } from '../support/localStack.js';
+import { useLocalStack } from '../support/useLocalStack.js';
 
 /** Per operation and phase, with a fixed seed: about 1700 test cases, a minute and a half on two idle cores. */
 const MAX_EXAMPLES = 100;
@@ -66,26 +67,16 @@ const run = (bin: string, args: string[], cwd: string, env: Record<string, strin
  * schemathesis_hooks.py: no response body holds a stack trace. Any failure fails the suite.
  */
 describeWithService('SCHEMATHESIS_BIN', 'schemathesis against the local stack', (bin) => {
-  let stack: RunningStack;
-  let dirs: Awaited<ReturnType<typeof makeDirs>>;
-
-  beforeAll(async () => {
-    dirs = await makeTinyDirs();
-    // Auth off: the fuzzer tries the API itself; the token checks have their own suites.
-    stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir });
-  });
-  afterAll(async () => {
-    await stack?.kill('SIGTERM');
-    await dirs?.cleanup();
-  });
+  // Auth off: the fuzzer tries the API itself; the token checks have their own suites.
+  const local = useLocalStack(makeTinyDirs);
 
   it('finds no failure with every check, and no stack trace in any response body', async () => {
-    const report = join(dirs.base, 'schemathesis.ndjson');
+    const report = join(local.dirs.base, 'schemathesis.ndjson');
     const args = [
-      '--config-file', join(HOOKS_DIR, 'schemathesis.toml'), 'run', `${stack.url}/openapi.json`, '--checks', 'all', '--max-examples', String(MAX_EXAMPLES), '--seed', String(SEED),
+      '--config-file', join(HOOKS_DIR, 'schemathesis.toml'), 'run', `${local.stack.url}/openapi.json`, '--checks', 'all', '--max-examples', String(MAX_EXAMPLES), '--seed', String(SEED),
       '--workers', '2', '--generation-database', 'none', '--no-color', '--report', 'ndjson', '--report-ndjson-path', report,
     ];
-    const { code, output } = await run(bin, args, dirs.base, { PYTHONPATH: HOOKS_DIR, SCHEMATHESIS_HOOKS: 'schemathesis_hooks' });
+    const { code, output } = await run(bin, args, local.dirs.base, { PYTHONPATH: HOOKS_DIR, SCHEMATHESIS_HOOKS: 'schemathesis_hooks' });
     const summary = summarise(await readFile(report, 'utf8'));
     const checks = [...summary.checks].map(([name, { success, failure }]) => `${name} ${success}/${success + failure}`).join(', ');
     console.log(

@@ -4,11 +4,9 @@
  * Options (env): LOAD_CONNECTIONS (50), LOAD_SECONDS (10), LOAD_BACKEND (`embedded`, or `aws`: the
  * stack on the AWS adapters, on fresh resources at AWS_ENDPOINT_URL, e.g. the moto server).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { emulatorCredentials, uniqueAwsNames } from '../support/awsEmulator.js';
-import { makeDirs, postJson, specFor, startStack } from '../support/localStack.js';
+import { makeTinyDirs, postJson, specFor, startStack } from '../support/localStack.js';
 
 const connections = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const duration = Number(process.env.LOAD_SECONDS ?? 10);
@@ -35,9 +33,7 @@ const report = (result: autocannon.Result) => {
   );
 };
 
-const dirs = await makeDirs([]);
-await mkdir(join(dirs.dataRoot, 'tiny'), { recursive: true });
-await writeFile(join(dirs.dataRoot, 'tiny', 'values.csv'), 'id,value\n1,2.5\n2,3.5\n');
+const dirs = await makeTinyDirs();
 // The runner is kept small so that profiling jobs do not take the API's cores.
 const stack = await startStack({ DATA_ROOT: dirs.dataRoot, DATA_DIR: dirs.dataDir, LOCAL_RUNNER_CONCURRENCY: '1', ...backendEnv() });
 try {
