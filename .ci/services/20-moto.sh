@@ -8,7 +8,8 @@ if [ ! -x "$moto_venv/bin/moto_server" ]; then
   "$moto_venv/bin/pip" install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
 fi
 moto_port=$(free_port)
-"$moto_venv/bin/moto_server" -H 127.0.0.1 -p "$moto_port" >"$CI_WORK/moto.log" 2>&1 &
+# moto_server.py: moto_server with DynamoDB requests one at a time (why: see that file).
+"$moto_venv/bin/python" .ci/services/moto_server.py -H 127.0.0.1 -p "$moto_port" >"$CI_WORK/moto.log" 2>&1 &
 moto_pid=$!
 on_exit "kill $moto_pid"
 wait_for_port "$moto_port" 60
