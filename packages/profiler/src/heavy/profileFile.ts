@@ -7,6 +7,7 @@ import type { SheetTable } from '../readers/readWorkbook.js';
 import { isOutOfMemoryError } from '../tabular/duckdbErrors.js';
 import { assertUnchanged, openConfined, OutsideDatasetError } from '../walk/confinedFile.js';
 import { fileKindOf } from './fileKinds.js';
+import { SharedTableEngine } from './sharedTableEngine.js';
 import type { FileReport, SheetReport } from './fileReport.js';
 
 /** Loaded on first use: DuckDB and the reader pools start only for files that need them (pdf.js and exceljs load in their workers). */
@@ -108,11 +109,14 @@ async function readInWorker<R extends 'workbook' | 'pdf' | 'text'>(reader: R, pa
 
 type TableInput = Parameters<Awaited<ReturnType<typeof readers.table>>['profileTable']>[0];
 
+/** Process-wide, as the DuckDB instance is. */
+const tableEngine = new SharedTableEngine();
+
 async function profileTable(input: TableInput, context: ReadingContext) {
   const tabular = await readers.table();
   tabular.configureTabularEngine({ memoryLimit: `${context.limits.tabularMemoryMb}MB` });
   try {
-    return await tabular.profileTable(input, { now: context.now, signal: context.signal });
+    return await tableEngine.run(() => tabular.profileTable(input, { now: context.now, signal: context.signal }), isOutOfMemoryError);
   } catch (error) {
     throw tabularLimitError(error, context.limits) ?? error;
   }
