@@ -3,7 +3,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './loadedTable.js';
 import { columnIdent, listLiteral, quoteLiteral } from './sql.js';
 
-/** Longest physical record DuckDB accepts; a 1 MB cell must fit comfortably. */
+/**
+ * Longest physical record DuckDB accepts; a 1 MB cell must fit comfortably. read_csv's buffers are
+ * this size too (a record may straddle two): each reading thread pins them inside the memory limit.
+ */
 export const MAX_LINE_SIZE = 16 * 1024 * 1024;
 
 export interface CsvReadOptions {
@@ -28,7 +31,7 @@ export function readCsvSql(options: CsvReadOptions): string {
   return `read_csv(${quoteLiteral(options.path)}, header = ${options.header}, delim = ${quoteLiteral(options.delimiter)},
     quote = ${quoteLiteral(options.quote)}, escape = ${quoteLiteral(options.quote)}, nullstr = '',
     columns = {${columns.join(', ')}}, auto_detect = false, compression = ${options.gzip ? "'gzip'" : "'none'"},
-    max_line_size = ${MAX_LINE_SIZE}, buffer_size = ${MAX_LINE_SIZE * 2}, ignore_errors = true${rejects})`;
+    max_line_size = ${MAX_LINE_SIZE}, buffer_size = ${MAX_LINE_SIZE}, ignore_errors = true${rejects})`;
 }
 
 export interface RejectSummary {

@@ -1,6 +1,7 @@
 /** Edge cases: empty and header-only files, huge cells, very wide files, in-memory rows, Parquet and JSON. */
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_LINE_SIZE } from '../../src/tabular/csvRead.js';
 import { closeTabularEngine, profileTable } from '../../src/tabular/index.js';
 import { column, expectJsonSafe, tempDir, type TempDir } from './tabularTestKit.js';
 
@@ -37,6 +38,16 @@ describe('degenerate files', () => {
     expect(profile.rowCount).toBe(2);
     expect(column(profile, 'text').statistics.maxLength).toBe(1024 * 1024);
     expect((column(profile, 'text').sample[0] as string).length).toBe(1024 * 1024);
+  });
+
+  it('reads a line just under the line limit that straddles a read buffer, and every row around it', async () => {
+    // 3 MB of rows first: the long line crosses the end of read_csv's first buffer (MAX_LINE_SIZE bytes).
+    const before = Array.from({ length: 300_000 }, (_, i) => `${i},s${i % 7}\n`).join('');
+    const longValue = 'x'.repeat(MAX_LINE_SIZE - 100);
+    const after = Array.from({ length: 1_000 }, (_, i) => `${300_001 + i},s${i % 7}\n`).join('');
+    const profile = await profileText('straddle.csv', `id,text\n${before}300000,${longValue}\n${after}`);
+    expect([profile.rowCount, profile.skippedRows]).toEqual([301_001, 0]);
+    expect(column(profile, 'text').statistics).toMatchObject({ maxLength: longValue.length, uniqueCount: 8 });
   });
 
   it('bins a float column whose range overflows a double (-1e308..1e308)', async () => {
