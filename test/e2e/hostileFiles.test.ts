@@ -7,7 +7,7 @@
 import { appendFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   billionLaughsWorkbook,
   gzipBombCsv,
@@ -16,7 +16,8 @@ import {
   writeTinyFiles,
   zipBombWorkbook,
 } from '../../packages/profiler/test/helpers/hostileFiles.js';
-import { getJson, makeDirs, postJson, specFor, startStack, waitForFinal, type RunningStack } from '../support/localStack.js';
+import { getJson, makeDirs, postJson, specFor, waitForFinal, type RunningStack } from '../support/localStack.js';
+import { useLocalStack, type StackDirs } from '../support/useLocalStack.js';
 
 const PRELOAD = resolve(import.meta.dirname, '../support/reportJobUsage.mjs');
 const DECOMPRESSED_LIMIT = 512 * 1024 * 1024;
@@ -29,13 +30,24 @@ interface JobOutcome { recordSets: RecordSet[]; distribution: { name: string; er
 
 const measured: { dataset: string; wallMs: number; maxRssMb: number; outcome: string }[] = [];
 
-async function runJob(stack: RunningStack, usageFile: string, dataset: string, timeoutMs = 120_000): Promise<JobOutcome> {
+/** Where the preload appends each job's exit code, wall time and peak RSS. */
+const usageFileOf = (dirs: StackDirs) => join(dirs.base, 'job-usage.jsonl');
+
+/** Empty folders and an empty usage file; the stack's jobs load the preload that writes to it. */
+const foldersWithUsageFile = async (): Promise<StackDirs> => {
+  const dirs = await makeDirs([]);
+  await writeFile(usageFileOf(dirs), '');
+  return dirs;
+};
+const recordingUsage = (dirs: StackDirs) => ({ NODE_OPTIONS: `--import ${PRELOAD}`, JOB_USAGE_FILE: usageFileOf(dirs) });
+
+async function runJob({ stack, dirs }: { stack: RunningStack; dirs: StackDirs }, dataset: string, timeoutMs = 120_000): Promise<JobOutcome> {
   const trigger = await postJson(`${stack.url}/profiler/trigger_profile`, specFor(dataset));
   expect(trigger.status).toBe(200);
   const jobId = trigger.body.job_id as string;
   expect(await waitForFinal(stack.url, jobId, timeoutMs)).toMatchObject({ status: 'HEAVY_PROFILES_READY' });
   const profile = (await getJson(`${stack.url}/profiler/profile/${jobId}`)).body.moma_profile_heavy;
-  const lines = (await readFile(usageFile, 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
+  const lines = (await readFile(usageFileOf(dirs), 'utf8')).trim().split('\n').map((line) => JSON.parse(line));
   const usage = lines.find((line) => line.jobId === jobId);
   expect(usage, 'the job process exited by itself (not killed)').toMatchObject({ code: 0 });
   return { recordSets: profile.recordSet, distribution: profile.distribution, usage };
@@ -68,48 +80,32 @@ afterAll(() => {
 });
 
 describe('hostile files fail alone, within the per-file limits', () => {
-  let stack: RunningStack;
-  let dirs: Awaited<ReturnType<typeof makeDirs>>;
-  let usageFile: string;
+  const local = useLocalStack(foldersWithUsageFile, (dirs) => ({
+    ...recordingUsage(dirs),
+    LOCAL_RUNNER_CONCURRENCY: '1',
+    // Small enough for a generated text to exceed, and bombs inflating past 512 MiB instead of
+    // the default 2 GiB keep the suite short; the other limits keep their defaults.
+    PROFILE_READER_HEAP_MB: '128',
+    PROFILE_MAX_DECOMPRESSED_MB: '512',
+  }));
 
   const dataset = async (name: string, files: Record<string, string | Buffer>): Promise<string> => {
-    const root = join(dirs.dataRoot, name);
+    const root = join(local.dirs.dataRoot, name);
     await mkdir(root, { recursive: true });
     for (const [file, content] of Object.entries({ 'good.csv': GOOD_CSV, ...files })) await writeFile(join(root, file), content);
     return root;
   };
 
-  beforeAll(async () => {
-    dirs = await makeDirs([]);
-    usageFile = join(dirs.base, 'job-usage.jsonl');
-    await writeFile(usageFile, '');
-    stack = await startStack({
-      DATA_ROOT: dirs.dataRoot,
-      DATA_DIR: dirs.dataDir,
-      LOCAL_RUNNER_CONCURRENCY: '1',
-      NODE_OPTIONS: `--import ${PRELOAD}`,
-      JOB_USAGE_FILE: usageFile,
-      // Small enough for a generated text to exceed, and bombs inflating past 512 MiB instead of
-      // the default 2 GiB keep the suite short; the other limits keep their defaults.
-      PROFILE_READER_HEAP_MB: '128',
-      PROFILE_MAX_DECOMPRESSED_MB: '512',
-    });
-  });
-  afterAll(async () => {
-    await stack?.kill('SIGTERM');
-    await dirs?.cleanup();
-  });
-
   it('a dataset of one good file (the cost of any job)', async () => {
     await dataset('baseline', {});
-    const outcome = await runJob(stack, usageFile, 'baseline');
+    const outcome = await runJob(local, 'baseline');
     expectGoodProfiled(outcome);
     record('none (baseline: one good CSV)', outcome, 'profiled');
   }, JOB_TEST_TIMEOUT_MS);
 
   it('a zip bomb inside an .xlsx: 4 GiB of sheet XML, declared honestly and lied about', async () => {
     await dataset('zip-bomb', { 'declared.xlsx': zipBombWorkbook(4000, false), 'lying.xlsx': zipBombWorkbook(4000, true) });
-    const outcome = await runJob(stack, usageFile, 'zip-bomb');
+    const outcome = await runJob(local, 'zip-bomb');
     for (const name of ['declared', 'lying']) {
       const set = failure(outcome, name);
       expect(set).toMatchObject({ limitExceeded: 'decompressedBytes', limitValue: DECOMPRESSED_LIMIT });
@@ -121,7 +117,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
 
   it('a billion-laughs XML part in an .xlsx', async () => {
     await dataset('billion-laughs', { 'laughs.xlsx': billionLaughsWorkbook() });
-    const outcome = await runJob(stack, usageFile, 'billion-laughs');
+    const outcome = await runJob(local, 'billion-laughs');
     expect(failure(outcome, 'laughs').error).toContain('declares a DTD');
     expectGoodProfiled(outcome);
     record('billion laughs in an .xlsx part', outcome, said(failure(outcome, 'laughs')));
@@ -129,7 +125,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
 
   it('a gzip bomb named .csv.gz: 4 GiB of rows', async () => {
     await dataset('gzip-bomb', { 'rows.csv.gz': gzipBombCsv(4000) });
-    const outcome = await runJob(stack, usageFile, 'gzip-bomb');
+    const outcome = await runJob(local, 'gzip-bomb');
     expect(failure(outcome, 'rows.csv')).toMatchObject({ limitExceeded: 'decompressedBytes', limitValue: DECOMPRESSED_LIMIT });
     expectGoodProfiled(outcome);
     record('gzip bomb .csv.gz (4 GiB)', outcome, said(failure(outcome, 'rows.csv')));
@@ -138,7 +134,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
   it('a CSV with a single 300 MB line', async () => {
     const root = await dataset('long-line', {});
     await writeLongLineCsv(join(root, 'long.csv'), 300);
-    const outcome = await runJob(stack, usageFile, 'long-line');
+    const outcome = await runJob(local, 'long-line');
     expect(failure(outcome, 'long')).toMatchObject({ limitExceeded: 'lineBytes', limitValue: 16 * 1024 * 1024 });
     expectGoodProfiled(outcome);
     record('CSV with one 300 MB line', outcome, said(failure(outcome, 'long')));
@@ -146,7 +142,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
 
   it('a JSON file nested 100,000 levels deep', async () => {
     await dataset('deep-json', { 'deep.json': '['.repeat(100_000) + ']'.repeat(100_000) });
-    const outcome = await runJob(stack, usageFile, 'deep-json');
+    const outcome = await runJob(local, 'deep-json');
     expect(failure(outcome, 'deep')).toMatchObject({ limitExceeded: 'jsonDepth', limitValue: 100 });
     expectGoodProfiled(outcome);
     record('JSON nested 100,000 levels', outcome, said(failure(outcome, 'deep')));
@@ -154,7 +150,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
 
   it('a PDF whose page tree contains itself', async () => {
     await dataset('recursive-pdf', { 'cycle.pdf': recursivePdf() });
-    const outcome = await runJob(stack, usageFile, 'recursive-pdf');
+    const outcome = await runJob(local, 'recursive-pdf');
     expect(failure(outcome, 'cycle').error).toMatch(/circular reference/);
     expectGoodProfiled(outcome);
     record('PDF with a cyclic page tree', outcome, said(failure(outcome, 'cycle')));
@@ -163,7 +159,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
   it('a text that needs more heap than the reader may use, while a small text still reads', async () => {
     const words = Array.from({ length: 1000 }, (_, i) => `word${i}`).join(' ');
     await dataset('reader-heap', { 'huge.txt': `${words}\n`.repeat(8_000), 'small.txt': 'A short text that reads fine.\n' });
-    const outcome = await runJob(stack, usageFile, 'reader-heap');
+    const outcome = await runJob(local, 'reader-heap');
     expect(failure(outcome, 'huge')).toMatchObject({ limitExceeded: 'readerHeapMb', limitValue: 128 });
     expect(outcome.recordSets.find((set) => set.name === 'small')).toMatchObject({ numWords: 6 });
     expectGoodProfiled(outcome);
@@ -179,7 +175,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
         await new Promise((done) => setTimeout(done, 2));
       }
     })();
-    const outcome = await runJob(stack, usageFile, 'changing').finally(() => (writing = false));
+    const outcome = await runJob(local, 'changing').finally(() => (writing = false));
     await writer;
     expect(failure(outcome, 'growing').error).toBe('the file changed while it was profiled');
     expectGoodProfiled(outcome);
@@ -188,7 +184,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
 
   it('binary garbage named .csv', async () => {
     await dataset('garbage', { 'garbage.csv': randomBytes(1024 * 1024) });
-    const outcome = await runJob(stack, usageFile, 'garbage');
+    const outcome = await runJob(local, 'garbage');
     expect(failure(outcome, 'garbage').error).toMatch(/looks binary/);
     expectGoodProfiled(outcome);
     record('1 MB of random bytes named .csv', outcome, said(failure(outcome, 'garbage')));
@@ -199,7 +195,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
     const invalid = Buffer.from([0x62, 0x61, 0x64, 0xff]);
     await writeFile(Buffer.concat([Buffer.from(`${root}/`), invalid, Buffer.from('.csv')]), GOOD_CSV);
     await mkdir(Buffer.concat([Buffer.from(`${root}/`), invalid, Buffer.from('-folder')]));
-    const outcome = await runJob(stack, usageFile, 'odd-names');
+    const outcome = await runJob(local, 'odd-names');
     for (const name of ['bad\uFFFD', 'bad\uFFFD-folder']) expect(failure(outcome, name).error).toBe('the name is not valid UTF-8, so the entry is listed but not read');
     expect(outcome.distribution.find((entry) => entry.name === 'bad\uFFFD.csv')).toMatchObject({ error: 'the name is not valid UTF-8, so the entry is listed but not read' });
     expectGoodProfiled(outcome, 'tab\tbell\u0007\nnewline');
@@ -212,7 +208,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
     const deep = join(root, ...Array.from({ length: 20 }, (_, i) => `level${i + 1}`));
     await mkdir(deep, { recursive: true });
     await writeFile(join(deep, 'bottom.csv'), GOOD_CSV);
-    const outcome = await runJob(stack, usageFile, 'deep-folder');
+    const outcome = await runJob(local, 'deep-folder');
     const bottom = `${Array.from({ length: 20 }, (_, i) => `level${i + 1}`).join('/')}/bottom`;
     expectGoodProfiled(outcome, bottom);
     expectGoodProfiled(outcome);
@@ -222,7 +218,7 @@ describe('hostile files fail alone, within the per-file limits', () => {
   it('100,000 tiny files', async () => {
     const root = await dataset('tiny-files', {});
     await writeTinyFiles(root, 100_000);
-    const outcome = await runJob(stack, usageFile, 'tiny-files', 300_000);
+    const outcome = await runJob(local, 'tiny-files', 300_000);
     const files = outcome.distribution.filter((entry) => (entry as { '@type'?: string })['@type'] === 'cr:FileObject');
     expect(files).toHaveLength(100_001);
     expectGoodProfiled(outcome);
@@ -232,35 +228,18 @@ describe('hostile files fail alone, within the per-file limits', () => {
 });
 
 describe('the per-file time limit', () => {
-  let stack: RunningStack;
-  let dirs: Awaited<ReturnType<typeof makeDirs>>;
-  let usageFile: string;
-
-  beforeAll(async () => {
-    dirs = await makeDirs([]);
-    usageFile = join(dirs.base, 'job-usage.jsonl');
-    await writeFile(usageFile, '');
+  const local = useLocalStack(async () => {
+    const dirs = await foldersWithUsageFile();
     const root = join(dirs.dataRoot, 'endless');
     await mkdir(root, { recursive: true });
     await writeFile(join(root, 'good.csv'), GOOD_CSV);
     // 16 GiB inflated under a decompressed-size limit of 1 TB: only the time limit stops it.
     await writeFile(join(root, 'endless.csv.gz'), gzipBombCsv(16_000));
-    stack = await startStack({
-      DATA_ROOT: dirs.dataRoot,
-      DATA_DIR: dirs.dataDir,
-      NODE_OPTIONS: `--import ${PRELOAD}`,
-      JOB_USAGE_FILE: usageFile,
-      PROFILE_FILE_TIMEOUT_MS: '3000',
-      PROFILE_MAX_DECOMPRESSED_MB: '1000000',
-    });
-  });
-  afterAll(async () => {
-    await stack?.kill('SIGTERM');
-    await dirs?.cleanup();
-  });
+    return dirs;
+  }, (dirs) => ({ ...recordingUsage(dirs), PROFILE_FILE_TIMEOUT_MS: '3000', PROFILE_MAX_DECOMPRESSED_MB: '1000000' }));
 
   it('stops a file that takes longer and profiles the rest', async () => {
-    const outcome = await runJob(stack, usageFile, 'endless');
+    const outcome = await runJob(local, 'endless');
     const set = failure(outcome, 'endless.csv');
     expect(set).toMatchObject({ limitExceeded: 'fileTimeoutMs', limitValue: 3000, error: 'profiling the file took longer than the limit of 3000 ms' });
     expectGoodProfiled(outcome);
