@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { finiteOrNull } from './jsonValues.js';
 import type { LoadedColumn, LoadedTable, TablePart } from './loadedTable.js';
 import { numericStatistics, type NumericResult } from './numericStats.js';
+import { digestedTextStatistics } from './textDigests.js';
 import { temporalStatistics, textStatistics, type TemporalResult, type TextResult } from './textStats.js';
 import type { ColumnStatistics, DataType } from './types.js';
 
@@ -57,7 +58,12 @@ async function partStatistics(connection: DuckDBConnection, loaded: LoadedTable,
   const typed = (types: readonly DataType[]) => indexesOf(loaded, part, types).map((index) => ({ index, dataType: loaded.columns[index]!.type.dataType }));
   const numeric = await numericStatistics(connection, part.table, typed(NUMERIC), loaded.rowCount);
   const temporal = await temporalStatistics(connection, part.table, typed(TEMPORAL));
-  const text = await textStatistics(connection, part.table, indexesOf(loaded, part, ['sc:Text']), loaded.rowCount);
+  const texts = indexesOf(loaded, part, ['sc:Text']);
+  const digested = part.digested ?? [];
+  const text = await textStatistics(connection, part.table, texts.filter((i) => !digested.includes(i)), loaded.rowCount);
+  if (digested.length > 0) {
+    for (const [i, result] of await digestedTextStatistics(connection, part.table, part.orderedSource!, digested)) text.set(i, result);
+  }
   return { numeric, temporal, text };
 }
 

@@ -11,10 +11,11 @@ import { checkFastLoad } from './fastPathCheck.js';
 import { modalFieldCount, sniffDialect, type SniffResult } from './dialect.js';
 import { attachScratchDatabase, uniqueTableName, withoutInsertionOrder } from './engine.js';
 import { conversionSql, readType, type ColumnType } from './inference.js';
-import { columnRanges, countRows, dropTables, queryRows, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
+import { columnRanges, countRows, dropTables, queryColumns, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
 import { tokensAsNullSql } from './missing.js';
-import { inferColumnTypes, typedColumnsWithTokens } from './rowInference.js';
+import { inferColumn } from './rowInference.js';
 import { columnIdent } from './sql.js';
+import { digestSelectSql, LONG_TEXT_CHARS } from './textDigests.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
 
 /** Cells read for type inference: many rows for narrow files, fewer (at least 100) for wide ones. */
@@ -41,23 +42,46 @@ function readTypesFor(width: number, indexes: readonly number[], typeOf: (index:
   return types;
 }
 
-/** Candidate types, and which columns of a non-text candidate type hold null-like tokens in the head. */
-async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number): Promise<{ types: ColumnType[]; withTokens: boolean[] }> {
+/** What the head tells of each column. */
+interface HeadTypes {
+  types: ColumnType[];
+  /** The column's type is not text and its head holds null-like tokens. */
+  withTokens: boolean[];
+  /** A text column of long values (textDigests.ts). */
+  long: boolean[];
+}
+
+/** Head values a text column's typical length is taken from. */
+const LENGTH_SAMPLE = 100;
+
+function isLongText(values: Iterable<unknown>): boolean {
+  let [count, characters] = [0, 0];
+  for (const value of values) {
+    if (typeof value !== 'string' || value === '') continue;
+    [count, characters] = [count + 1, characters + value.length];
+    if (count === LENGTH_SAMPLE) break;
+  }
+  return count > 0 && characters / count >= LONG_TEXT_CHARS;
+}
+
+async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number): Promise<HeadTypes> {
   const limit = Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
-  const types: ColumnType[] = [];
-  const withTokens: boolean[] = [];
+  const head: HeadTypes = { types: [], withTokens: [], long: [] };
   for (const indexes of columnRanges(width)) {
     const options = { ...base, readTypes: readTypesFor(width, indexes, () => 'VARCHAR') };
     try {
-      const rows = await queryRows(connection, `SELECT ${indexes.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
-      const partTypes = inferColumnTypes(rows, indexes.length, base.delimiter);
-      types.push(...partTypes);
-      withTokens.push(...typedColumnsWithTokens(rows, partTypes));
+      const rows = await queryColumns(connection, `SELECT ${indexes.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
+      for (const [k] of indexes.entries()) {
+        const { type, withTokens } = inferColumn(rows.values(k), rows.rowCount, base.delimiter);
+        head.types.push(type);
+        head.withTokens.push(withTokens);
+        head.long.push(type.dataType === 'sc:Text' && isLongText(rows.values(k)));
+      }
     } finally {
       await dropRejects(connection, base.rejectsTable);
     }
   }
-  return { types, withTokens };
+  return head;
 }
 
 async function createTable(connection: DuckDBConnection, table: string, select: string, options: CsvReadOptions & BaseOptions): Promise<RejectSummary> {
@@ -65,8 +89,11 @@ async function createTable(connection: DuckDBConnection, table: string, select: 
   return summarizeRejects(connection, options.rejectsTable);
 }
 
-/** `orderedSource`: the part's typed columns re-read in file order (the loaded table has no order). */
-interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[]; orderedSource: string }
+/**
+ * `orderedSource`: the part's typed columns re-read in file order (the loaded table has no order);
+ * `digested`: the columns stored as digests.
+ */
+interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[]; orderedSource: string; digested: number[] }
 
 function orderedSource(options: CsvReadOptions, select: string): string {
   return `(SELECT ${select} FROM ${readCsvSql({ ...options, rejectsTable: undefined })})`;
@@ -86,18 +113,29 @@ function fastColumn(type: ColumnType, index: number, withTokens: boolean): { rea
   return { readType: 'VARCHAR', select: `${conversionSql(type, parsed, false, 'CAST')} AS ${c}` };
 }
 
-/** Fast path; returns undefined when some value did not parse as its head-inferred type. */
-async function loadTyped(connection: DuckDBConnection, base: BaseOptions, candidates: ColumnType[], part: TablePart, withTokens: boolean[]): Promise<PartLoad | undefined> {
-  const columns = new Map(part.indexes.map((i) => [i, fastColumn(candidates[i]!, i, withTokens[i] ?? false)]));
+/** The columns stored as digests: long texts of a part that has an orderedSource to read them from. */
+function digestedColumns(head: HeadTypes, part: TablePart, ordered: boolean): number[] {
+  return ordered ? part.indexes.filter((i) => head.long[i]) : [];
+}
+
+/**
+ * Fast path; returns undefined when some value did not parse as its head-inferred type. `ordered`:
+ * the part will be read in file order from its orderedSource, so long texts can be digested.
+ */
+async function loadTyped(connection: DuckDBConnection, base: BaseOptions, head: HeadTypes, part: TablePart, ordered: boolean): Promise<PartLoad | undefined> {
+  const candidates = head.types;
+  const columns = new Map(part.indexes.map((i) => [i, fastColumn(candidates[i]!, i, head.withTokens[i] ?? false)]));
   const options = { ...base, readTypes: readTypesFor(candidates.length, part.indexes, (i) => columns.get(i)!.readType) };
+  const digested = digestedColumns(head, part, ordered);
+  const stored = part.indexes.map((i) => (digested.includes(i) ? digestSelectSql(i) : columns.get(i)!.select)).join(', ');
   const select = part.indexes.map((i) => columns.get(i)!.select).join(', ');
   const text: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
   const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : text));
   try {
-    const summary = await createTable(connection, part.table, select, options);
+    const summary = await createTable(connection, part.table, stored, options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const types = summary.castErrors === 0 ? await checkFastLoad(connection, part.table, partTypes) : undefined;
-    if (types) return { summary, types, unparsed: types.map(() => 0), orderedSource: orderedSource(options, select) };
+    if (types) return { summary, types, unparsed: types.map(() => 0), orderedSource: orderedSource(options, select), digested };
   } catch (error) {
     if (error instanceof InvalidEncodingError || !/conver|cast/i.test((error as Error).message)) throw error;
   } finally {
@@ -116,7 +154,7 @@ async function loadViaText(connection: DuckDBConnection, base: BaseOptions, cand
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const { types, unparsed } = await verifyTypes(connection, raw, candidates, part.indexes);
     const select = await buildTypedFromRaw(connection, raw, part.table, types, part.indexes);
-    return { summary, types, unparsed, orderedSource: orderedSource(options, select) };
+    return { summary, types, unparsed, orderedSource: orderedSource(options, select), digested: [] };
   } finally {
     await dropRejects(connection, base.rejectsTable);
     await dropTables(connection, [raw]);
@@ -134,7 +172,8 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const warnings: string[] = [];
   const names = columnNamesOf(sniff, warnings);
   const base = { path: source.path, gzip: source.gzip, delimiter: sniff.delimiter, quote: sniff.quote, header: sniff.header, rejectsTable: `${table}_rejects` };
-  const { types: candidates, withTokens } = await inferFromHead(connection, base, names.length);
+  const head = await inferFromHead(connection, base, names.length);
+  const candidates = head.types;
   const types = [...candidates];
   const unparsed = candidates.map(() => 0);
   const ranges = columnRanges(names.length);
@@ -143,10 +182,10 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const parts: TablePart[] = ranges.map((indexes, i) => ({ table: `${catalog}.${table}_p${i}`, indexes }));
   let skipped: RejectSummary | undefined;
   for (const part of parts) {
-    const load = async (): Promise<PartLoad> => (await loadTyped(connection, base, candidates, part, withTokens)) ?? (await loadViaText(connection, base, candidates, part));
+    const load = async (): Promise<PartLoad> => (await loadTyped(connection, base, head, part, !wide)) ?? (await loadViaText(connection, base, candidates, part));
     // Wide parts keep file order: re-reading thousands of columns per part for samples costs more than ordering saves.
     const loaded = wide ? await load() : await withoutInsertionOrder(connection, load);
-    if (!wide) part.orderedSource = loaded.orderedSource;
+    if (!wide) Object.assign(part, { orderedSource: loaded.orderedSource, digested: loaded.digested });
     if (wide) await connection.run(`CHECKPOINT ${catalog}`);
     for (const i of part.indexes) [types[i], unparsed[i]] = [loaded.types[i]!, loaded.unparsed[i] ?? 0];
     skipped ??= loaded.summary; // every part reads the same rows, so structural rejects are the same

@@ -97,8 +97,11 @@ function countGrouped(value: string, counts: FormatCounts): void {
   if (AMBIGUOUS_COMMA.test(value)) counts.ambiguousComma += 1;
 }
 
-/** Adds one non-missing value to the per-format counts of its column. */
-export function countValue(value: string, counts: FormatCounts): void {
+/**
+ * Adds one non-missing value to the per-format counts of its column. Returns false when the value
+ * can be of no type but text (it counts for none of them); true may still mean text.
+ */
+export function countValue(value: string, counts: FormatCounts): boolean {
   counts.nonMissing += 1;
   const first = value.charCodeAt(0);
   const numericStart = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
@@ -109,7 +112,11 @@ export function countValue(value: string, counts: FormatCounts): void {
     if (FLOAT.test(value) && Number.isFinite(Number(value))) counts.float += 1;
     if (value.includes(',')) countGrouped(value, counts);
     if (value.length >= 10) countTemporal(value, counts);
-  } else if (BOOL.test(value)) counts.bool += 1;
+    return true;
+  }
+  if (!BOOL.test(value)) return false;
+  counts.bool += 1;
+  return true;
 }
 
 function groupedType(c: FormatCounts, fits: (n: number) => boolean, delimiter: string): ColumnType | undefined {

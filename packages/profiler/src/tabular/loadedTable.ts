@@ -4,7 +4,7 @@
  * because DuckDB materializes every projected column of a chunk at once; all parts hold the same
  * rows in the same order.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import type { ColumnType } from './inference.js';
 import type { CsvDialect } from './types.js';
 
@@ -26,6 +26,11 @@ export interface TablePart {
    * insertion order (rowid order is then arbitrary); absent when the table is in file order.
    */
   orderedSource?: string;
+  /**
+   * Long text columns stored only as digests (textDigests.ts): their values are read from
+   * orderedSource, which every part with digests has.
+   */
+  digested?: number[];
 }
 
 export interface LoadedTable {
@@ -48,6 +53,22 @@ export async function queryRows(connection: DuckDBConnection, sql: string): Prom
   const reader = await connection.runAndReadAll(sql);
   const columns = reader.getColumnsJS() as unknown[][];
   return Array.from({ length: reader.currentRowCount }, (_, row) => columns.map((column) => column[row]));
+}
+
+/** A query's result, converted to JS values one column at a time and only as far as it is read. */
+export interface ColumnReader {
+  rowCount: number;
+  values: (column: number) => Iterable<unknown>;
+}
+
+export async function queryColumns(connection: DuckDBConnection, sql: string): Promise<ColumnReader> {
+  const result = await connection.run(sql);
+  const chunks: DuckDBDataChunk[] = [];
+  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) chunks.push(chunk);
+  function* values(column: number): Iterable<unknown> {
+    for (const chunk of chunks) yield* chunk.getColumnValues(column);
+  }
+  return { rowCount: chunks.reduce((sum, chunk) => sum + chunk.rowCount, 0), values };
 }
 
 export async function countRows(connection: DuckDBConnection, table: string): Promise<number> {

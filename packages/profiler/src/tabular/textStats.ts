@@ -21,7 +21,7 @@ const DISTINCT_PER_QUERY = 25;
  * memory does not spill as well.
  */
 const ROWS_PER_GROUPED_QUERY = 100_000;
-const TOP = 5;
+export const TOP_VALUES = 5;
 
 export interface Frequent { value: unknown; count: number }
 export interface TextResult { count: number; minLength: number | null; maxLength: number | null; unique: number; mostFrequent: Frequent[]; nullLike: number }
@@ -55,7 +55,7 @@ function parseTop(list: unknown): Frequent[] {
 }
 
 /** [distinct values, values, shortest, longest, null-like values, top list] as selected by the queries below. */
-function textResult([unique, count, minLength, maxLength, nullLike, top]: unknown[]): TextResult {
+export function textResult([unique, count, minLength, maxLength, nullLike, top]: unknown[]): TextResult {
   const orNull = (x: unknown): number | null => (x === null || x === undefined ? null : Number(x));
   return { unique: Number(unique ?? 0), count: Number(count ?? 0), minLength: orNull(minLength), maxLength: orNull(maxLength), nullLike: Number(nullLike ?? 0), mostFrequent: parseTop(top) };
 }
@@ -69,7 +69,7 @@ async function frequentSingle(connection: DuckDBConnection, table: string, index
   const c = columnIdent(index);
   const sql = `WITH g AS (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY ${c})
     SELECT count(*), sum(n), min(length(v)), max(length(v)), coalesce(sum(n) FILTER (WHERE ${nullLikeSql('v')}), 0),
-      min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP}) FROM g`;
+      min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP_VALUES}) FROM g`;
   try {
     return textResult((await queryRows(connection, sql))[0] ?? []);
   } catch (error) {
@@ -91,12 +91,12 @@ export async function frequentByHashBuckets(connection: DuckDBConnection, table:
     g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL AND hash(${c}) IN (SELECT k FROM repeated) GROUP BY ${c})
     SELECT (SELECT count(*) FROM h WHERE n = 1) + (SELECT count(*) FROM g), count(${c}), min(length(${c})), max(length(${c})),
       count(${c}) FILTER (WHERE ${nullLikeSql(c)}),
-      (SELECT min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP}) FROM g),
+      (SELECT min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP_VALUES}) FROM g),
       (SELECT list({'v': v, 'n': 1} ORDER BY v) FROM (SELECT ${c} AS v FROM ${table}
-        WHERE ${c} IS NOT NULL AND hash(${c}) NOT IN (SELECT k FROM repeated) ORDER BY ${c} LIMIT ${TOP}))
+        WHERE ${c} IS NOT NULL AND hash(${c}) NOT IN (SELECT k FROM repeated) ORDER BY ${c} LIMIT ${TOP_VALUES}))
     FROM ${table}`;
   const [unique, count, minLength, maxLength, nullLike, repeatedTop, singletons] = (await queryRows(connection, sql))[0] ?? [];
-  const top = [...((repeatedTop as unknown[] | null) ?? []), ...((singletons as unknown[] | null) ?? [])].slice(0, TOP);
+  const top = [...((repeatedTop as unknown[] | null) ?? []), ...((singletons as unknown[] | null) ?? [])].slice(0, TOP_VALUES);
   return textResult([unique, count, minLength, maxLength, nullLike, top]);
 }
 
@@ -107,7 +107,7 @@ async function frequentGrouped(connection: DuckDBConnection, table: string, inde
     r AS (SELECT k, v, n, row_number() OVER (PARTITION BY k ORDER BY n DESC, v) AS rank, count(*) OVER w AS u,
       sum(n) OVER w AS total, min(length(v)) OVER w AS shortest, max(length(v)) OVER w AS longest,
       sum(CASE WHEN ${nullLikeSql('v')} THEN n ELSE 0 END) OVER w AS tokens FROM g WINDOW w AS (PARTITION BY k))
-    SELECT k, any_value(u), any_value(total), any_value(shortest), any_value(longest), any_value(tokens), list({'v': v, 'n': n} ORDER BY rank) FROM r WHERE rank <= ${TOP} GROUP BY k`;
+    SELECT k, any_value(u), any_value(total), any_value(shortest), any_value(longest), any_value(tokens), list({'v': v, 'n': n} ORDER BY rank) FROM r WHERE rank <= ${TOP_VALUES} GROUP BY k`;
   const results = new Map<number, TextResult>();
   for (const [k, ...fields] of await queryRows(connection, sql)) results.set(Number(k), textResult(fields));
   return results;

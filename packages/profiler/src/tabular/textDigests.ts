@@ -1,0 +1,79 @@
+/**
+ * Long text columns of a delimited file are not stored in the loaded table, only a digest of each
+ * value: its 64-bit hash, its length and whether it is a null-like token. Storing the texts costs
+ * more than reading the file again (220 MB whose rows hold three texts of about 500 characters: the
+ * load takes 1.4 s with them and 0.6 s without), and under the memory limit they spill, so every
+ * later scan pays again. The statistics stay exact: counts and lengths come from the digests,
+ * distinct values from the hashes where no hash repeats, and whatever needs the values (the most
+ * frequent ones, values sharing a hash) re-reads the file in the part's orderedSource.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows } from './loadedTable.js';
+import { nullLikeSql } from './missing.js';
+import { columnIdent } from './sql.js';
+import { textResult, TOP_VALUES, type TextResult } from './textStats.js';
+
+/** A text column whose head values average at least this many characters is stored as digests. */
+export const LONG_TEXT_CHARS = 80;
+
+const hashIdent = (index: number): string => `h${index}`;
+const lengthIdent = (index: number): string => `n${index}`;
+const tokenIdent = (index: number): string => `k${index}`;
+
+/** The digest columns of column `index`, selected from the file as read (`c<index>`, VARCHAR). */
+export function digestSelectSql(index: number): string {
+  const c = columnIdent(index);
+  return `CASE WHEN ${c} IS NOT NULL THEN hash(${c}) END AS ${hashIdent(index)}, length(${c}) AS ${lengthIdent(index)}, ${nullLikeSql(c)} AS ${tokenIdent(index)}`;
+}
+
+interface DigestCounts { index: number; singles: number; repeatedHashes: number; count: number; minLength: unknown; maxLength: unknown; nullLike: number }
+
+async function digestCounts(connection: DuckDBConnection, table: string, index: number): Promise<DigestCounts> {
+  const [h, n, k] = [hashIdent(index), lengthIdent(index), tokenIdent(index)];
+  const sql = `SELECT * FROM
+    (SELECT count(*) FILTER (WHERE n = 1), count(*) FILTER (WHERE n > 1) FROM (SELECT count(*) AS n FROM ${table} WHERE ${h} IS NOT NULL GROUP BY ${h})),
+    (SELECT count(${h}), min(${n}), max(${n}), count_if(${k}) FROM ${table})`;
+  const [singles, repeatedHashes, count, minLength, maxLength, nullLike] = (await queryRows(connection, sql))[0] ?? [];
+  return { index, singles: Number(singles), repeatedHashes: Number(repeatedHashes), count: Number(count), minLength, maxLength, nullLike: Number(nullLike) };
+}
+
+/** Every value is seen once: the most frequent ones are the smallest, in value order (as ORDER BY n DESC, v). */
+async function smallestValues(connection: DuckDBConnection, source: string, indexes: number[]): Promise<unknown[][]> {
+  if (indexes.length === 0) return [];
+  const row = (await queryRows(connection, `SELECT ${indexes.map((i) => `min(${columnIdent(i)}, ${TOP_VALUES})`).join(', ')} FROM ${source}`))[0] ?? [];
+  return indexes.map((_, k) => ((row[k] as unknown[] | null) ?? []).map((v) => ({ v, n: 1 })));
+}
+
+/**
+ * Some hash is seen more than once (a repeated value, or rarely two values sharing a hash): the rows
+ * of those hashes are grouped by value, re-read from the file; the top list merges their top values
+ * with the smallest values of single-row hashes, ordered as ORDER BY n DESC, v.
+ */
+async function withRepeatedHashes(connection: DuckDBConnection, table: string, source: string, index: number): Promise<{ repeatedValues: number; top: unknown }> {
+  const [c, h] = [columnIdent(index), hashIdent(index)];
+  const repeated = `(SELECT ${h} FROM ${table} WHERE ${h} IS NOT NULL GROUP BY ${h} HAVING count(*) > 1)`;
+  const sql = `WITH r AS MATERIALIZED ${repeated},
+    g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${source} WHERE ${c} IS NOT NULL AND hash(${c}) IN (SELECT ${h} FROM r) GROUP BY ${c}),
+    candidates AS ((SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP_VALUES})
+      UNION ALL (SELECT ${c} AS v, 1 AS n FROM ${source} WHERE ${c} IS NOT NULL AND hash(${c}) NOT IN (SELECT ${h} FROM r) ORDER BY ${c} LIMIT ${TOP_VALUES}))
+    SELECT (SELECT count(*) FROM g), (SELECT min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP_VALUES}) FROM candidates)`;
+  const [repeatedValues, top] = (await queryRows(connection, sql))[0] ?? [];
+  return { repeatedValues: Number(repeatedValues), top };
+}
+
+/** Text statistics of the digested columns `indexes` of `table`, whose values `source` re-reads. */
+export async function digestedTextStatistics(connection: DuckDBConnection, table: string, source: string, indexes: number[]): Promise<Map<number, TextResult>> {
+  const counts: DigestCounts[] = [];
+  for (const index of indexes) counts.push(await digestCounts(connection, table, index));
+  const allSingle = counts.filter((c) => c.count > 0 && c.repeatedHashes === 0);
+  const smallest = await smallestValues(connection, source, allSingle.map((c) => c.index));
+  const results = new Map<number, TextResult>();
+  for (const c of counts) {
+    const single = allSingle.indexOf(c);
+    const { repeatedValues, top } = single >= 0 || c.count === 0
+      ? { repeatedValues: 0, top: smallest[single] ?? [] }
+      : await withRepeatedHashes(connection, table, source, c.index);
+    results.set(c.index, textResult([c.singles + repeatedValues, c.count, c.minLength, c.maxLength, c.nullLike, top]));
+  }
+  return results;
+}

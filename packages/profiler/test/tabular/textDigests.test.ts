@@ -1,0 +1,79 @@
+/**
+ * Long text columns are stored as digests and their values re-read from the file (textDigests.ts):
+ * every statistic and the samples must still equal what is computed here from the values.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadDelimited } from '../../src/tabular/csvLoader.js';
+import { closeConnection, closeTabularEngine, openConnection } from '../../src/tabular/engine.js';
+import { profileTable } from '../../src/tabular/index.js';
+import { NULL_LIKE_TOKENS } from '../../src/tabular/missing.js';
+import { column, tempDir } from './tabularTestKit.js';
+
+const dir = tempDir();
+afterAll(async () => { await closeTabularEngine(); dir.remove(); });
+
+const long = (i: number, tail = ''): string => `report ${(i * 7919) % 100_003} on item ${i}: ${'lorem ipsum, "dolor" '.repeat(3 + (i % 5))}${tail}`;
+/** Repeats with ties, single values, empty fields, tokens, and characters beyond one UTF-16 unit. */
+const repeated = (i: number): string => {
+  if (i % 13 === 0) return '';
+  if (i % 17 === 0) return 'NA';
+  if (i % 5 === 0) return long(i % 3, ' Zürich 東京');
+  if (i % 7 === 0) return long(100 + (i % 2), ' 🦆🦆');
+  return long(i);
+};
+const ROWS = 3000;
+const quoted = (value: string): string => (value === '' ? '' : `"${value.replaceAll('"', '""')}"`);
+
+function expected(values: string[]) {
+  const present = values.filter((v) => v !== '');
+  const counts = new Map<string, number>();
+  for (const v of present) counts.set(v, (counts.get(v) ?? 0) + 1);
+  const lengths = present.map((v) => [...v].length);
+  const byValue = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
+  const top = [...counts].sort((a, b) => b[1] - a[1] || byValue(a[0], b[0])).slice(0, 5);
+  const sample = [...new Set(present)].slice(0, 10);
+  return {
+    statistics: {
+      valueCount: present.length, missingCount: values.length - present.length, uniqueCount: counts.size,
+      minLength: Math.min(...lengths), maxLength: Math.max(...lengths),
+      nullLikeCount: present.filter((v) => NULL_LIKE_TOKENS.includes(v)).length,
+      mostFrequent: top.map(([value, count]) => ({ value, count })),
+    },
+    sample,
+  };
+}
+
+describe('long text columns stored as digests', () => {
+  const columns = {
+    distinct: Array.from({ length: ROWS }, (_, i) => long(i)),
+    repeated: Array.from({ length: ROWS }, (_, i) => repeated(i)),
+    label: Array.from({ length: ROWS }, (_, i) => ['red', 'green', 'NA', ''][i % 4]!),
+  };
+  const names = Object.keys(columns) as (keyof typeof columns)[];
+  const lines = Array.from({ length: ROWS }, (_, i) => [String(i), ...names.map((n) => quoted(columns[n][i]!))].join(','));
+  const file = dir.write('long.csv', `id,${names.join(',')}\n${lines.join('\n')}\n`);
+
+  it('stores the long columns as digests only', async () => {
+    const connection = await openConnection();
+    try {
+      const loaded = await loadDelimited(connection, file);
+      expect(loaded.parts.map((p) => p.digested)).toEqual([[1, 2]]);
+      await loaded.dispose?.();
+    } finally {
+      await closeConnection(connection);
+    }
+  });
+
+  it('gives the statistics and samples of the values themselves', async () => {
+    const profile = await profileTable({ kind: 'delimited', path: file });
+    expect(profile.rowCount).toBe(ROWS);
+    for (const name of names) {
+      const { statistics, sample } = expected(columns[name]);
+      const profiled = column(profile, name);
+      expect(profiled.dataType).toBe('sc:Text');
+      expect(profiled.statistics).toMatchObject(statistics);
+      expect(profiled.sample).toEqual(sample);
+    }
+    expect(profile.examples[2]).toMatchObject({ id: 2, distinct: long(2), repeated: repeated(2) });
+  });
+});
