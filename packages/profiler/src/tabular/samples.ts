@@ -1,8 +1,7 @@
 /**
  * `examples` (the first 30 rows) and `sample` (up to 10 distinct non-missing values per column,
- * first seen in file order). Both come from the head of the rows in file order (the part's ordered
- * source, or its table); a column whose head holds fewer than 10 distinct values although the
- * column has more gets one query over all its rows in file order.
+ * first seen in file order). Both come from the rows in file order (the part's ordered source, or
+ * its table), read in ever longer prefixes (see partSamples).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { jsonSelectSql, jsonValue } from './jsonValues.js';
@@ -13,6 +12,7 @@ const EXAMPLE_ROWS = 30;
 const SAMPLE_SIZE = 10;
 const HEAD_CELLS = 1_000_000;
 const HEAD_MAX_ROWS = 10_000;
+const FIRST_ROWS = 100;
 
 function distinctFirst(values: Iterable<unknown>): unknown[] {
   const seen = new Set<string>();
@@ -47,10 +47,32 @@ async function sampleInFileOrder(connection: DuckDBConnection, loaded: LoadedTab
 
 export interface SamplesAndExamples { samples: unknown[][]; examples: Record<string, unknown>[] }
 
-/** The first `limit` rows of one part, as JSON values, indexed [row][position in part]. */
-async function headOf(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, limit: number): Promise<unknown[][]> {
-  const select = part.indexes.map((i) => jsonSelectSql(loaded.columns[i]!.type.dataType, columnIdent(i)));
+/** The first `limit` rows of columns `indexes` of one part, as JSON values, indexed [row][position in `indexes`]. */
+async function headOf(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, indexes: readonly number[], limit: number): Promise<unknown[][]> {
+  const select = indexes.map((i) => jsonSelectSql(loaded.columns[i]!.type.dataType, columnIdent(i)));
   return (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${part.orderedSource ?? part.table} LIMIT ${limit}`)).map((row) => row.map(jsonValue));
+}
+
+/**
+ * Samples of the part's columns from ever longer prefixes of the rows in file order: the first
+ * FIRST_ROWS rows, then the head of `limit` rows, then all rows. A column is read further only
+ * while it has fewer than SAMPLE_SIZE values and is known to have more (`uniqueCounts`), and most
+ * columns need only the first rows: converting a wide head of 10,000 rows cost more than the rest.
+ */
+async function partSamples(connection: DuckDBConnection, loaded: LoadedTable, part: TablePart, first: unknown[][], limit: number, uniqueCounts: (number | null)[], samples: unknown[][]): Promise<void> {
+  const needsMore = (index: number): boolean => samples[index]!.length < SAMPLE_SIZE && (uniqueCounts[index] ?? 0) > samples[index]!.length;
+  part.indexes.forEach((index, k) => { samples[index] = distinctFirst(first.map((row) => row[k])); });
+  let pending = part.indexes.filter(needsMore);
+  // A prefix shorter than its LIMIT holds every row: nothing more to read.
+  let [read, asked] = [first.length, Math.min(limit, FIRST_ROWS)];
+  if (pending.length > 0 && read === asked && limit > asked) {
+    const head = await headOf(connection, loaded, part, pending, limit);
+    pending.forEach((index, k) => { samples[index] = distinctFirst(head.map((row) => row[k])); });
+    pending = pending.filter(needsMore);
+    [read, asked] = [head.length, limit];
+  }
+  if (read < asked) return;
+  for (const index of pending) samples[index] = await sampleInFileOrder(connection, loaded, part, index);
 }
 
 /** `uniqueCounts[i]` tells whether column i can have more distinct values than its head showed. */
@@ -60,17 +82,12 @@ export async function samplesAndExamples(connection: DuckDBConnection, loaded: L
   const samples: unknown[][] = [];
   const exampleRows: Record<string, unknown>[] = [];
   for (const part of loaded.parts) {
-    const head = await headOf(connection, loaded, part, limit);
-    head.slice(0, EXAMPLE_ROWS).forEach((row, r) => {
+    const first = await headOf(connection, loaded, part, part.indexes, Math.min(limit, FIRST_ROWS));
+    first.slice(0, EXAMPLE_ROWS).forEach((row, r) => {
       const target = (exampleRows[r] ??= {});
       part.indexes.forEach((index, k) => { target[loaded.columns[index]!.name] = row[k] ?? null; });
     });
-    for (const [k, index] of part.indexes.entries()) {
-      let sample = distinctFirst(head.map((row) => row[k]));
-      const more = (uniqueCounts[index] ?? 0) > sample.length;
-      if (sample.length < SAMPLE_SIZE && more && head.length === limit) sample = await sampleInFileOrder(connection, loaded, part, index);
-      samples[index] = sample;
-    }
+    await partSamples(connection, loaded, part, first, limit, uniqueCounts, samples);
   }
   return { samples, examples: exampleRows };
 }

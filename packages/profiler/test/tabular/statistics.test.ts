@@ -151,6 +151,16 @@ describe('small and degenerate columns', () => {
     const profile = await profileTable({ kind: 'delimited', path: dir.write('late.csv', lines.join('\n')) });
     expect(column(profile, 'code').sample).toEqual(['x', 'late0', 'late1', 'late2', 'late3', 'late4', 'late5', 'late6', 'late7', 'late8']);
   });
+
+  it('reads further only the columns whose first rows hold too few samples, each in file order', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => ({ id: i, flag: i % 2 === 0, soon: i < 150 ? 'a' : `s${i % 30}`, later: i < 2500 ? 'b' : `l${i % 12}`, few: i % 3 }));
+    const lines = ['id,flag,soon,later,few', ...rows.map((r) => `${r.id},${r.flag},${r.soon},${r.later},${r.few}`)];
+    const profile = await profileTable({ kind: 'delimited', path: dir.write('prefixes.csv', lines.join('\n')) });
+    const firstDistinct = (values: unknown[]): unknown[] => [...new Set(values)].slice(0, 10);
+    for (const name of ['id', 'flag', 'soon', 'later', 'few'] as const) {
+      expect(column(profile, name).sample).toEqual(firstDistinct(rows.map((r) => r[name])));
+    }
+  });
 });
 
 describe('more than a million rows (streaming exact quantiles)', () => {
