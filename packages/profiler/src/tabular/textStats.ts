@@ -8,11 +8,11 @@ import { isOutOfMemoryError } from './duckdbErrors.js';
 import { jsonValue } from './jsonValues.js';
 import { queryRows } from './loadedTable.js';
 import { nullLikeSql } from './missing.js';
-import { batchByWeight, columnIdent } from './sql.js';
+import { batchByWeight, columnIdent, distinctCountSql } from './sql.js';
 import type { DataType } from './types.js';
 
 const COLUMNS_PER_QUERY = 100;
-/** Each count(DISTINCT) starts its own hash table (~2 MB): this many per query fit the memory limit. */
+/** Temporal columns of one query (each distinct count is a GROUP BY of its own). */
 const DISTINCT_PER_QUERY = 25;
 /**
  * Columns are grouped together (one window query) while their rows sum to less than this: stacking
@@ -39,7 +39,7 @@ export async function temporalStatistics(connection: DuckDBConnection, table: st
   for (const batch of batchByWeight(columns, () => 1, DISTINCT_PER_QUERY, DISTINCT_PER_QUERY)) {
     const select = batch.map(({ index, dataType }) => {
       const c = columnIdent(index);
-      return `count(${c}), ${isoSql(dataType, `min(${c})`)}, ${isoSql(dataType, `max(${c})`)}, count(DISTINCT ${c})`;
+      return `count(${c}), ${isoSql(dataType, `min(${c})`)}, ${isoSql(dataType, `max(${c})`)}, ${distinctCountSql(table, c)}`;
     });
     const row = (await queryRows(connection, `SELECT ${select.join(', ')} FROM ${table}`))[0] ?? [];
     batch.forEach((column, i) => {
