@@ -9,6 +9,7 @@ import { dropRejects, readCsvSql, summarizeRejects, type CsvReadOptions, type Re
 import { encodingOfWholeFile, prepareCsvSource, type CsvSource } from './csvSource.js';
 import { checkFastLoad } from './fastPathCheck.js';
 import { modalFieldCount, sniffDialect, type SniffResult } from './dialect.js';
+import { isOutOfMemoryError } from './duckdbErrors.js';
 import { attachScratchDatabase, uniqueTableName, withoutInsertionOrder } from './engine.js';
 import { conversionSql, readType, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryColumns, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
@@ -161,6 +162,16 @@ async function loadViaText(connection: DuckDBConnection, base: BaseOptions, cand
   }
 }
 
+/**
+ * A part that ran out of memory while loading is loaded again as two parts of half its columns
+ * each: every reading thread builds a row group of all the part's columns at once, and a table of
+ * about 40 columns sometimes needed more than the 160 MB limit for that beside read_csv's buffers.
+ */
+function halves(part: TablePart): TablePart[] {
+  const middle = Math.ceil(part.indexes.length / 2);
+  return [part.indexes.slice(0, middle), part.indexes.slice(middle)].map((indexes, i) => ({ table: `${part.table}_${i}`, indexes }));
+}
+
 function emptyTable(source: CsvSource): LoadedTable {
   const dialect = { encoding: source.encoding, delimiter: ',', quote: '"', header: false };
   return { parts: [], columns: [], rowCount: 0, skippedRows: 0, warnings: ['the file has no content'], dialect };
@@ -179,16 +190,27 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const ranges = columnRanges(names.length);
   const wide = ranges.length > 1;
   const catalog = await attachScratchDatabase(connection, wide ? 'disk' : 'memory');
-  const parts: TablePart[] = ranges.map((indexes, i) => ({ table: `${catalog}.${table}_p${i}`, indexes }));
+  const parts: TablePart[] = [];
+  const pending: TablePart[] = ranges.map((indexes, i) => ({ table: `${catalog}.${table}_p${i}`, indexes }));
   let skipped: RejectSummary | undefined;
-  for (const part of parts) {
-    const load = async (): Promise<PartLoad> => (await loadTyped(connection, base, head, part, !wide)) ?? (await loadViaText(connection, base, candidates, part));
-    // Wide parts keep file order: re-reading thousands of columns per part for samples costs more than ordering saves.
-    const loaded = wide ? await load() : await withoutInsertionOrder(connection, load);
-    if (!wide) Object.assign(part, { orderedSource: loaded.orderedSource, digested: loaded.digested });
+  for (let part = pending.shift(); part; part = pending.shift()) {
+    const current = part;
+    const load = async (): Promise<PartLoad> => (await loadTyped(connection, base, head, current, !wide)) ?? (await loadViaText(connection, base, candidates, current));
+    let loaded: PartLoad;
+    try {
+      // Wide parts keep file order: re-reading thousands of columns per part for samples costs more than ordering saves.
+      loaded = wide ? await load() : await withoutInsertionOrder(connection, load);
+    } catch (error) {
+      if (wide || !isOutOfMemoryError(error) || current.indexes.length < 2) throw error;
+      await dropTables(connection, [current.table]);
+      pending.unshift(...halves(current));
+      continue;
+    }
+    if (!wide) Object.assign(current, { orderedSource: loaded.orderedSource, digested: loaded.digested });
     if (wide) await connection.run(`CHECKPOINT ${catalog}`);
-    for (const i of part.indexes) [types[i], unparsed[i]] = [loaded.types[i]!, loaded.unparsed[i] ?? 0];
+    for (const i of current.indexes) [types[i], unparsed[i]] = [loaded.types[i]!, loaded.unparsed[i] ?? 0];
     skipped ??= loaded.summary; // every part reads the same rows, so structural rejects are the same
+    parts.push(current);
   }
   const columns: LoadedColumn[] = names.map((name, i) => ({ name, type: types[i]!, unparsedCount: unparsed[i] ?? 0 }));
   const dialect = { encoding: source.encoding, delimiter: sniff.delimiter, quote: sniff.quote, header: sniff.header };
