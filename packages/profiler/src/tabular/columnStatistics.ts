@@ -59,10 +59,10 @@ async function partStatistics(connection: DuckDBConnection, loaded: LoadedTable,
   const numeric = await numericStatistics(connection, part.table, typed(NUMERIC), loaded.rowCount);
   const temporal = await temporalStatistics(connection, part.table, typed(TEMPORAL));
   const texts = indexesOf(loaded, part, ['sc:Text']);
-  const digested = part.digested ?? [];
-  const text = await textStatistics(connection, part.table, texts.filter((i) => !digested.includes(i)), loaded.rowCount);
-  if (digested.length > 0) {
-    for (const [i, result] of await digestedTextStatistics(connection, part.table, part.orderedSource!, digested)) text.set(i, result);
+  const digests = part.digests ?? [];
+  const text = await textStatistics(connection, part.table, texts.filter((i) => !digests.some((d) => d.index === i)), loaded.rowCount);
+  if (digests.length > 0) {
+    for (const [i, result] of await digestedTextStatistics(connection, part.table, part.orderedSource!, digests)) text.set(i, result);
   }
   return { numeric, temporal, text };
 }

@@ -16,7 +16,7 @@ import { columnRanges, countRows, dropTables, queryColumns, type LoadedColumn, t
 import { tokensAsNullSql } from './missing.js';
 import { inferColumn } from './rowInference.js';
 import { columnIdent } from './sql.js';
-import { digestSelectSql, LONG_TEXT_CHARS } from './textDigests.js';
+import { digestSelectSql, headSmallestBound, LONG_TEXT_CHARS, type TextDigest } from './textDigests.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
 
 /** Cells read for type inference: many rows for narrow files, fewer (at least 100) for wide ones. */
@@ -50,6 +50,8 @@ interface HeadTypes {
   withTokens: boolean[];
   /** A text column of long values (textDigests.ts). */
   long: boolean[];
+  /** For long text columns, headSmallestBound of the head's values. */
+  smallestBound: (string | undefined)[];
 }
 
 /** Head values a text column's typical length is taken from. */
@@ -67,7 +69,7 @@ function isLongText(values: Iterable<unknown>): boolean {
 
 async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number): Promise<HeadTypes> {
   const limit = Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
-  const head: HeadTypes = { types: [], withTokens: [], long: [] };
+  const head: HeadTypes = { types: [], withTokens: [], long: [], smallestBound: [] };
   for (const indexes of columnRanges(width)) {
     const options = { ...base, readTypes: readTypesFor(width, indexes, () => 'VARCHAR') };
     try {
@@ -76,7 +78,9 @@ async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, wi
         const { type, withTokens } = inferColumn(rows.values(k), rows.rowCount, base.delimiter);
         head.types.push(type);
         head.withTokens.push(withTokens);
-        head.long.push(type.dataType === 'sc:Text' && isLongText(rows.values(k)));
+        const long = type.dataType === 'sc:Text' && isLongText(rows.values(k));
+        head.long.push(long);
+        head.smallestBound.push(long ? headSmallestBound(rows.values(k)) : undefined);
       }
     } finally {
       await dropRejects(connection, base.rejectsTable);
@@ -92,9 +96,9 @@ async function createTable(connection: DuckDBConnection, table: string, select: 
 
 /**
  * `orderedSource`: the part's typed columns re-read in file order (the loaded table has no order);
- * `digested`: the columns stored as digests.
+ * `digests`: the columns stored as digests.
  */
-interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[]; orderedSource: string; digested: number[] }
+interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[]; orderedSource: string; digests: TextDigest[] }
 
 function orderedSource(options: CsvReadOptions, select: string): string {
   return `(SELECT ${select} FROM ${readCsvSql({ ...options, rejectsTable: undefined })})`;
@@ -115,8 +119,8 @@ function fastColumn(type: ColumnType, index: number, withTokens: boolean): { rea
 }
 
 /** The columns stored as digests: long texts of a part that has an orderedSource to read them from. */
-function digestedColumns(head: HeadTypes, part: TablePart, ordered: boolean): number[] {
-  return ordered ? part.indexes.filter((i) => head.long[i]) : [];
+function digestedColumns(head: HeadTypes, part: TablePart, ordered: boolean): TextDigest[] {
+  return ordered ? part.indexes.filter((i) => head.long[i]).map((index) => ({ index, smallStored: head.smallestBound[index] !== undefined })) : [];
 }
 
 /**
@@ -127,8 +131,8 @@ async function loadTyped(connection: DuckDBConnection, base: BaseOptions, head: 
   const candidates = head.types;
   const columns = new Map(part.indexes.map((i) => [i, fastColumn(candidates[i]!, i, head.withTokens[i] ?? false)]));
   const options = { ...base, readTypes: readTypesFor(candidates.length, part.indexes, (i) => columns.get(i)!.readType) };
-  const digested = digestedColumns(head, part, ordered);
-  const stored = part.indexes.map((i) => (digested.includes(i) ? digestSelectSql(i) : columns.get(i)!.select)).join(', ');
+  const digests = digestedColumns(head, part, ordered);
+  const stored = part.indexes.map((i) => (digests.some((d) => d.index === i) ? digestSelectSql(i, head.smallestBound[i]) : columns.get(i)!.select)).join(', ');
   const select = part.indexes.map((i) => columns.get(i)!.select).join(', ');
   const text: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
   const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : text));
@@ -136,7 +140,7 @@ async function loadTyped(connection: DuckDBConnection, base: BaseOptions, head: 
     const summary = await createTable(connection, part.table, stored, options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const types = summary.castErrors === 0 ? await checkFastLoad(connection, part.table, partTypes) : undefined;
-    if (types) return { summary, types, unparsed: types.map(() => 0), orderedSource: orderedSource(options, select), digested };
+    if (types) return { summary, types, unparsed: types.map(() => 0), orderedSource: orderedSource(options, select), digests };
   } catch (error) {
     if (error instanceof InvalidEncodingError || !/conver|cast/i.test((error as Error).message)) throw error;
   } finally {
@@ -155,7 +159,7 @@ async function loadViaText(connection: DuckDBConnection, base: BaseOptions, cand
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
     const { types, unparsed } = await verifyTypes(connection, raw, candidates, part.indexes);
     const select = await buildTypedFromRaw(connection, raw, part.table, types, part.indexes);
-    return { summary, types, unparsed, orderedSource: orderedSource(options, select), digested: [] };
+    return { summary, types, unparsed, orderedSource: orderedSource(options, select), digests: [] };
   } finally {
     await dropRejects(connection, base.rejectsTable);
     await dropTables(connection, [raw]);
@@ -206,7 +210,7 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
       pending.unshift(...halves(current));
       continue;
     }
-    if (!wide) Object.assign(current, { orderedSource: loaded.orderedSource, digested: loaded.digested });
+    if (!wide) Object.assign(current, { orderedSource: loaded.orderedSource, digests: loaded.digests });
     if (wide) await connection.run(`CHECKPOINT ${catalog}`);
     for (const i of current.indexes) [types[i], unparsed[i]] = [loaded.types[i]!, loaded.unparsed[i] ?? 0];
     skipped ??= loaded.summary; // every part reads the same rows, so structural rejects are the same

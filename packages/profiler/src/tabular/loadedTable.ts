@@ -6,6 +6,7 @@
  */
 import type { DuckDBConnection, DuckDBDataChunk } from '@duckdb/node-api';
 import type { ColumnType } from './inference.js';
+import type { TextDigest } from './textDigests.js';
 import type { CsvDialect } from './types.js';
 
 export interface LoadedColumn {
@@ -30,7 +31,7 @@ export interface TablePart {
    * Long text columns stored only as digests (textDigests.ts): their values are read from
    * orderedSource, which every part with digests has.
    */
-  digested?: number[];
+  digests?: TextDigest[];
 }
 
 export interface LoadedTable {

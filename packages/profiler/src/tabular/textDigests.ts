@@ -5,12 +5,14 @@
  * load takes 1.4 s with them and 0.6 s without), and under the memory limit they spill, so every
  * later scan pays again. The statistics stay exact: counts and lengths come from the digests,
  * distinct values from the hashes where no hash repeats, and whatever needs the values (the most
- * frequent ones, values sharing a hash) re-reads the file in the part's orderedSource.
+ * frequent ones, values sharing a hash) re-reads the file in the part's orderedSource. Where every
+ * value is seen once the most frequent are the 5 smallest, and those are stored too: every value up
+ * to the 5th smallest of the file's head, which bounds the file's 5 smallest from above.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './loadedTable.js';
 import { nullLikeSql } from './missing.js';
-import { columnIdent } from './sql.js';
+import { columnIdent, quoteLiteral } from './sql.js';
 import { textResult, TOP_VALUES, type TextResult } from './textStats.js';
 
 /** A text column whose head values average at least this many characters is stored as digests. */
@@ -19,11 +21,50 @@ export const LONG_TEXT_CHARS = 80;
 const hashIdent = (index: number): string => `h${index}`;
 const lengthIdent = (index: number): string => `n${index}`;
 const tokenIdent = (index: number): string => `k${index}`;
+const smallIdent = (index: number): string => `s${index}`;
 
-/** The digest columns of column `index`, selected from the file as read (`c<index>`, VARCHAR). */
-export function digestSelectSql(index: number): string {
+export interface TextDigest {
+  index: number;
+  /** The column's values up to the 5th smallest of the head are stored (textDigests.ts). */
+  smallStored: boolean;
+}
+
+/**
+ * The digest columns of column `index`, selected from the file as read (`c<index>`, VARCHAR), and
+ * the values up to `smallestBound` when given (see headSmallestBound).
+ */
+export function digestSelectSql(index: number, smallestBound: string | undefined): string {
   const c = columnIdent(index);
-  return `CASE WHEN ${c} IS NOT NULL THEN hash(${c}) END AS ${hashIdent(index)}, length(${c}) AS ${lengthIdent(index)}, ${nullLikeSql(c)} AS ${tokenIdent(index)}`;
+  const digests = `CASE WHEN ${c} IS NOT NULL THEN hash(${c}) END AS ${hashIdent(index)}, length(${c}) AS ${lengthIdent(index)}, ${nullLikeSql(c)} AS ${tokenIdent(index)}`;
+  return smallestBound === undefined ? digests : `${digests}, CASE WHEN ${c} <= ${quoteLiteral(smallestBound)} THEN ${c} END AS ${smallIdent(index)}`;
+}
+
+/**
+ * Code point order, which is UTF-8 byte order and so DuckDB's: JavaScript's < compares UTF-16
+ * units, which puts U+E000–U+FFFF after characters beyond U+FFFF.
+ */
+function compareCodePoints(a: string, b: string): number {
+  const surrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
+  for (let i = 0; i < Math.min(a.length, b.length); i += 1) {
+    const [x, y] = [a.charCodeAt(i), b.charCodeAt(i)];
+    if (x === y) continue;
+    if (surrogate(x) !== surrogate(y)) return surrogate(x) ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+/** The TOP_VALUES-th smallest of a head's values: the file's TOP_VALUES smallest are no larger. Undefined for fewer values. */
+export function headSmallestBound(values: Iterable<unknown>): string | undefined {
+  const smallest: string[] = [];
+  for (const value of values) {
+    if (typeof value !== 'string') continue;
+    if (smallest.length === TOP_VALUES && compareCodePoints(value, smallest[TOP_VALUES - 1]!) >= 0) continue;
+    smallest.push(value);
+    smallest.sort(compareCodePoints);
+    smallest.length = Math.min(smallest.length, TOP_VALUES);
+  }
+  return smallest.length === TOP_VALUES ? smallest[TOP_VALUES - 1] : undefined;
 }
 
 interface DigestCounts { index: number; singles: number; repeatedHashes: number; count: number; minLength: unknown; maxLength: unknown; nullLike: number }
@@ -37,11 +78,19 @@ async function digestCounts(connection: DuckDBConnection, table: string, index: 
   return { index, singles: Number(singles), repeatedHashes: Number(repeatedHashes), count: Number(count), minLength, maxLength, nullLike: Number(nullLike) };
 }
 
-/** Every value is seen once: the most frequent ones are the smallest, in value order (as ORDER BY n DESC, v). */
-async function smallestValues(connection: DuckDBConnection, source: string, indexes: number[]): Promise<unknown[][]> {
-  if (indexes.length === 0) return [];
-  const row = (await queryRows(connection, `SELECT ${indexes.map((i) => `min(${columnIdent(i)}, ${TOP_VALUES})`).join(', ')} FROM ${source}`))[0] ?? [];
-  return indexes.map((_, k) => ((row[k] as unknown[] | null) ?? []).map((v) => ({ v, n: 1 })));
+/**
+ * Every value is seen once: the most frequent ones are the smallest, in value order (as ORDER BY
+ * n DESC, v), from the stored small values or else from the file.
+ */
+async function smallestValues(connection: DuckDBConnection, table: string, source: string, digests: TextDigest[]): Promise<Map<number, unknown[]>> {
+  const smallest = new Map<number, unknown[]>();
+  for (const [from, of, ident] of [[table, true, smallIdent], [source, false, columnIdent]] as const) {
+    const columns = digests.filter((d) => d.smallStored === of);
+    if (columns.length === 0) continue;
+    const row = (await queryRows(connection, `SELECT ${columns.map((d) => `min(${ident(d.index)}, ${TOP_VALUES})`).join(', ')} FROM ${from}`))[0] ?? [];
+    columns.forEach((d, k) => smallest.set(d.index, ((row[k] as unknown[] | null) ?? []).map((v) => ({ v, n: 1 }))));
+  }
+  return smallest;
 }
 
 /**
@@ -61,17 +110,16 @@ async function withRepeatedHashes(connection: DuckDBConnection, table: string, s
   return { repeatedValues: Number(repeatedValues), top };
 }
 
-/** Text statistics of the digested columns `indexes` of `table`, whose values `source` re-reads. */
-export async function digestedTextStatistics(connection: DuckDBConnection, table: string, source: string, indexes: number[]): Promise<Map<number, TextResult>> {
+/** Text statistics of the digested columns of `table`, whose values `source` re-reads. */
+export async function digestedTextStatistics(connection: DuckDBConnection, table: string, source: string, digests: TextDigest[]): Promise<Map<number, TextResult>> {
   const counts: DigestCounts[] = [];
-  for (const index of indexes) counts.push(await digestCounts(connection, table, index));
-  const allSingle = counts.filter((c) => c.count > 0 && c.repeatedHashes === 0);
-  const smallest = await smallestValues(connection, source, allSingle.map((c) => c.index));
+  for (const { index } of digests) counts.push(await digestCounts(connection, table, index));
+  const allSingle = new Set(counts.filter((c) => c.count > 0 && c.repeatedHashes === 0).map((c) => c.index));
+  const smallest = await smallestValues(connection, table, source, digests.filter((d) => allSingle.has(d.index)));
   const results = new Map<number, TextResult>();
   for (const c of counts) {
-    const single = allSingle.indexOf(c);
-    const { repeatedValues, top } = single >= 0 || c.count === 0
-      ? { repeatedValues: 0, top: smallest[single] ?? [] }
+    const { repeatedValues, top } = allSingle.has(c.index) || c.count === 0
+      ? { repeatedValues: 0, top: smallest.get(c.index) ?? [] }
       : await withRepeatedHashes(connection, table, source, c.index);
     results.set(c.index, textResult([c.singles + repeatedValues, c.count, c.minLength, c.maxLength, c.nullLike, top]));
   }

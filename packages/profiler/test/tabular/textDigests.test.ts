@@ -7,6 +7,7 @@ import { loadDelimited } from '../../src/tabular/csvLoader.js';
 import { closeConnection, closeTabularEngine, openConnection } from '../../src/tabular/engine.js';
 import { profileTable } from '../../src/tabular/index.js';
 import { NULL_LIKE_TOKENS } from '../../src/tabular/missing.js';
+import { headSmallestBound } from '../../src/tabular/textDigests.js';
 import { column, tempDir } from './tabularTestKit.js';
 
 const dir = tempDir();
@@ -21,7 +22,13 @@ const repeated = (i: number): string => {
   if (i % 7 === 0) return long(100 + (i % 2), ' 🦆🦆');
   return long(i);
 };
-const ROWS = 3000;
+/** More rows than the head of 20,000 that types are inferred from (and small values bounded by). */
+const ROWS = 24_000;
+const HEAD_ROWS = 20_000;
+/** All distinct; the smallest values come after the head. */
+const distinct = (i: number): string => (i >= HEAD_ROWS + 100 ? `a${long(i)}` : long(i));
+/** Fewer than 5 values in the head: its small values cannot be bounded there. */
+const sparse = (i: number): string => (i >= HEAD_ROWS - 2 ? long(i, ' sparse') : '');
 const quoted = (value: string): string => (value === '' ? '' : `"${value.replaceAll('"', '""')}"`);
 
 function expected(values: string[]) {
@@ -45,8 +52,9 @@ function expected(values: string[]) {
 
 describe('long text columns stored as digests', () => {
   const columns = {
-    distinct: Array.from({ length: ROWS }, (_, i) => long(i)),
+    distinct: Array.from({ length: ROWS }, (_, i) => distinct(i)),
     repeated: Array.from({ length: ROWS }, (_, i) => repeated(i)),
+    sparse: Array.from({ length: ROWS }, (_, i) => sparse(i)),
     label: Array.from({ length: ROWS }, (_, i) => ['red', 'green', 'NA', ''][i % 4]!),
   };
   const names = Object.keys(columns) as (keyof typeof columns)[];
@@ -57,7 +65,7 @@ describe('long text columns stored as digests', () => {
     const connection = await openConnection();
     try {
       const loaded = await loadDelimited(connection, file);
-      expect(loaded.parts.map((p) => p.digested)).toEqual([[1, 2]]);
+      expect(loaded.parts.map((p) => p.digests)).toEqual([[{ index: 1, smallStored: true }, { index: 2, smallStored: true }, { index: 3, smallStored: false }]]);
       await loaded.dispose?.();
     } finally {
       await closeConnection(connection);
@@ -74,6 +82,19 @@ describe('long text columns stored as digests', () => {
       expect(profiled.statistics).toMatchObject(statistics);
       expect(profiled.sample).toEqual(sample);
     }
-    expect(profile.examples[2]).toMatchObject({ id: 2, distinct: long(2), repeated: repeated(2) });
+    expect(profile.examples[2]).toMatchObject({ id: 2, distinct: distinct(2), repeated: repeated(2) });
+  });
+});
+
+describe('headSmallestBound', () => {
+  it('is the 5th smallest value in UTF-8 byte order, not JavaScript string order', () => {
+    const characters = ['a', 'z', 'é', '\u{E000}', '\u{FFFD}', '😀', '𝄞', '東'];
+    let seed = 7;
+    const pick = (): string => characters[(seed = (seed * 48271) % 2147483647) % characters.length]!;
+    for (let round = 0; round < 200; round += 1) {
+      const values = Array.from({ length: 3 + (round % 20) }, () => Array.from({ length: 1 + (round % 3) }, pick).join(''));
+      const ordered = [...values].sort((x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)));
+      expect(headSmallestBound([null, ...values])).toBe(values.length >= 5 ? ordered[4] : undefined);
+    }
   });
 });
