@@ -114,7 +114,7 @@ const tableEngine = new SharedTableEngine();
 
 async function profileTable(input: TableInput, context: ReadingContext) {
   const tabular = await readers.table();
-  tabular.configureTabularEngine({ memoryLimit: `${context.limits.tabularMemoryMb}MB` });
+  tabular.configureTabularEngine({ memoryLimitMb: context.limits.tabularMemoryMb });
   try {
     return await tableEngine.run(() => tabular.profileTable(input, { now: context.now, signal: context.signal }), isOutOfMemoryError);
   } catch (error) {

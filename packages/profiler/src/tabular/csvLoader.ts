@@ -3,6 +3,7 @@
  * inferred from the head are given to read_csv, and any value that then fails to parse (a CAST
  * reject, or an error in a conversion) sends the file down the careful text-first path instead.
  */
+import { stat } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { uniqueColumnNames, generatedColumnNames } from './columnNames.js';
 import { dropRejects, readCsvSql, summarizeRejects, type CsvReadOptions, type RejectSummary } from './csvRead.js';
@@ -10,12 +11,12 @@ import { encodingOfWholeFile, prepareCsvSource, type CsvSource } from './csvSour
 import { checkFastLoad } from './fastPathCheck.js';
 import { modalFieldCount, sniffDialect, type SniffResult } from './dialect.js';
 import { isOutOfMemoryError } from './duckdbErrors.js';
-import { attachScratchDatabase, uniqueTableName, withoutInsertionOrder } from './engine.js';
+import { attachScratchDatabase, columnsPerLoad, uniqueTableName, withoutInsertionOrder } from './engine.js';
 import { conversionSql, readType, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryColumns, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
 import { tokensAsNullSql } from './missing.js';
 import { inferColumn } from './rowInference.js';
-import { columnIdent } from './sql.js';
+import { batchByWeight, columnIdent } from './sql.js';
 import { digestSelectSql, headSmallestBound, LONG_TEXT_CHARS, type TextDigest } from './textDigests.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
 
@@ -53,6 +54,9 @@ interface HeadTypes {
   /** For long text columns, headSmallestBound of the head's values. */
   smallestBound: (string | undefined)[];
 }
+
+/** Columns a digested text stores (textDigests.ts), counted for columnsPerLoad. */
+const DIGEST_COLUMNS = 3;
 
 /** Head values a text column's typical length is taken from. */
 const LENGTH_SAMPLE = 100;
@@ -167,9 +171,8 @@ async function loadViaText(connection: DuckDBConnection, base: BaseOptions, cand
 }
 
 /**
- * A part that ran out of memory while loading is loaded again as two parts of half its columns
- * each: every reading thread builds a row group of all the part's columns at once, and a table of
- * about 40 columns sometimes needed more than the 160 MB limit for that beside read_csv's buffers.
+ * A part that ran out of memory while loading all the same (columnsPerLoad is an estimate) is loaded
+ * again as two parts of half its columns each.
  */
 function halves(part: TablePart): TablePart[] {
   const middle = Math.ceil(part.indexes.length / 2);
@@ -193,9 +196,12 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const unparsed = candidates.map(() => 0);
   const ranges = columnRanges(names.length);
   const wide = ranges.length > 1;
+  // A table of one range is loaded in as many parts as its row groups need (columnsPerLoad).
+  const perLoad = columnsPerLoad((await stat(source.path)).size);
+  const loads = wide ? ranges : batchByWeight(ranges.flat(), (i) => (head.long[i] ? DIGEST_COLUMNS : 1), perLoad, Number.POSITIVE_INFINITY);
   const catalog = await attachScratchDatabase(connection, wide ? 'disk' : 'memory');
   const parts: TablePart[] = [];
-  const pending: TablePart[] = ranges.map((indexes, i) => ({ table: `${catalog}.${table}_p${i}`, indexes }));
+  const pending: TablePart[] = loads.map((indexes, i) => ({ table: `${catalog}.${table}_p${i}`, indexes }));
   let skipped: RejectSummary | undefined;
   for (let part = pending.shift(); part; part = pending.shift()) {
     const current = part;

@@ -9,14 +9,14 @@ import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { DEFAULT_FILE_LIMITS } from '../limits/fileLimits.js';
 
 export interface TabularEngineSettings {
-  /** DuckDB's buffer budget; the rest of the 512 MB RSS target is Node, allocator slack and aggregate states. */
-  memoryLimit: string;
+  /** DuckDB's buffer budget (MB); the rest of the 512 MB RSS target is Node, allocator slack and aggregate states. */
+  memoryLimitMb: number;
   /** Freed memory above this is returned to the OS after each task (RSS is what is bounded). */
   allocatorFlushThreshold: string;
   threads: number;
 }
 
-const settings: TabularEngineSettings = { memoryLimit: `${DEFAULT_FILE_LIMITS.tabularMemoryMb}MB`, allocatorFlushThreshold: '32MB', threads: availableParallelism() };
+const settings: TabularEngineSettings = { memoryLimitMb: DEFAULT_FILE_LIMITS.tabularMemoryMb, allocatorFlushThreshold: '32MB', threads: availableParallelism() };
 
 /** Changes the settings of the next DuckDB instance (call before the first profile, or after closeTabularEngine). */
 export function configureTabularEngine(changes: Partial<TabularEngineSettings>): void {
@@ -38,7 +38,7 @@ async function createInstance(): Promise<DuckDBInstance> {
   process.once('exit', () => rmSync(directory, { recursive: true, force: true }));
   return DuckDBInstance.create(':memory:', {
     threads: String(settings.threads),
-    memory_limit: settings.memoryLimit,
+    memory_limit: `${settings.memoryLimitMb}MB`,
     temp_directory: directory,
     // Extensions would be fetched from the network; json, parquet and icu are built in.
     autoinstall_known_extensions: 'false',
@@ -124,6 +124,22 @@ export async function closeConnection(connection: DuckDBConnection): Promise<voi
     connection.closeSync();
     for (const { file } of attached) if (file) for (const path of [file, `${file}.wal`]) rmSync(path, { force: true });
   }
+}
+
+/** Rows of a DuckDB row group: each loading thread builds one of every stored column at once. */
+const ROW_GROUP_ROWS = 122_880;
+
+/**
+ * How many columns (of up to 8 bytes a value) one load of a `fileBytes` file may store. Once the
+ * table outgrows memory (files over twice the limit), the row groups the threads build at once get
+ * a third of the limit, the rest being read_csv's buffers and room to evict: the 1 GB wide benchmark
+ * table (43 columns, 2 threads) ran out of 160 MB every time in one load. A smaller file loads
+ * whole, and the rare load that still runs out of memory is split then (csvLoader.ts).
+ */
+export function columnsPerLoad(fileBytes: number): number {
+  const limit = settings.memoryLimitMb * 2 ** 20;
+  if (fileBytes <= 2 * limit) return Number.POSITIVE_INFINITY;
+  return Math.max(1, Math.floor(limit / 3 / (ROW_GROUP_ROWS * 8 * settings.threads)));
 }
 
 /** A table name unique within this process, for one profile's intermediate tables. */

@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDelimited } from '../../src/tabular/csvLoader.js';
-import { closeConnection, closeTabularEngine, configureTabularEngine, openConnection } from '../../src/tabular/engine.js';
+import { closeConnection, closeTabularEngine, columnsPerLoad, configureTabularEngine, openConnection } from '../../src/tabular/engine.js';
 import { profileTable } from '../../src/tabular/index.js';
 import { column, tempDir } from './tabularTestKit.js';
 
@@ -18,7 +18,7 @@ const file = dir.path('forty.csv');
 const value = (row: number, col: number): number => Number((BigInt(row) * BigInt(col + 7) * 2654435761n) % 100_000n);
 
 beforeAll(async () => {
-  configureTabularEngine({ memoryLimit: '80MB' });
+  configureTabularEngine({ memoryLimitMb: 80 });
   const out = createWriteStream(file);
   out.write(`${Array.from({ length: COLUMNS }, (_, c) => `c${c}`).join(',')}\n`);
   for (let row = 0; row < ROWS; row += 1) {
@@ -30,6 +30,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeTabularEngine();
   dir.remove();
+});
+
+describe('columnsPerLoad', () => {
+  it('loads a file of up to twice the memory limit whole, and a larger one in parts of few enough columns', () => {
+    expect(columnsPerLoad(160 * 2 ** 20)).toBe(Number.POSITIVE_INFINITY);
+    const perLoad = columnsPerLoad(2 ** 30);
+    expect(perLoad).toBeGreaterThanOrEqual(1);
+    expect(perLoad).toBeLessThan(COLUMNS);
+  });
 });
 
 describe('a load that runs out of memory', () => {
