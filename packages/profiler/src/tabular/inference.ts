@@ -65,6 +65,7 @@ export function emptyCounts(): FormatCounts {
 }
 
 function fitsInt64(text: string): boolean {
+  if (text.length < 19) return true;
   const digits = text.replace(/^[-+]/, '');
   return digits.length < 19 || (digits.length === 19 && digits <= INT64_MAX);
 }
@@ -106,10 +107,12 @@ export function countValue(value: string, counts: FormatCounts): boolean {
   const first = value.charCodeAt(0);
   const numericStart = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
   if (numericStart) {
-    if (INT.test(value)) {
+    const integer = INT.test(value);
+    if (integer) {
       if (fitsInt64(value)) counts.int += 1;
     } else if (PADDED.test(value)) counts.padded += 1;
-    if (FLOAT.test(value) && Number.isFinite(Number(value))) counts.float += 1;
+    // Every integer matches FLOAT, and one of fewer than 309 characters is a finite double.
+    if ((integer || FLOAT.test(value)) && (integer && value.length < 309 ? true : Number.isFinite(Number(value)))) counts.float += 1;
     if (value.includes(',')) countGrouped(value, counts);
     if (value.length >= 10) countTemporal(value, counts);
     return true;
