@@ -1,8 +1,8 @@
 /**
  * Long text columns of a delimited file are not stored in the loaded table, only a digest of each
  * value: its 64-bit hash, its length and whether it is a null-like token. Storing the texts costs
- * more than reading the file again (220 MB whose rows hold three texts of about 500 characters: the
- * load takes 1.4 s with them and 0.6 s without), and under the memory limit they spill, so every
+ * more than reading the file again (220 MB whose rows hold two texts of about 500 characters: the
+ * load took 1.5 s with them and 0.6 s without), and under the memory limit they spill, so every
  * later scan pays again. The statistics stay exact: counts and lengths come from the digests,
  * distinct values from the hashes where no hash repeats, and whatever needs the values (the most
  * frequent ones, values sharing a hash) re-reads the file in the part's orderedSource. Where every

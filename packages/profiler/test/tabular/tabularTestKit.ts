@@ -3,7 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import { loadDelimited } from '../../src/tabular/csvLoader.js';
+import { closeConnection, openConnection } from '../../src/tabular/engine.js';
 import type { ColumnProfile, TableProfile } from '../../src/tabular/index.js';
+import type { LoadedTable } from '../../src/tabular/loadedTable.js';
 
 export interface TempDir { path: (name: string) => string; write: (name: string, content: string | Buffer) => string; remove: () => void }
 
@@ -59,4 +62,16 @@ export function expectJsonSafe(profile: TableProfile): void {
 
 export function csv(rows: readonly (readonly (string | number)[])[]): string {
   return rows.map((r) => r.join(',')).join('\n') + '\n';
+}
+
+/** How loadDelimited stores `file` (its tables are dropped again): for tests of the storage itself. */
+export async function loadedShape(file: string): Promise<LoadedTable> {
+  const connection = await openConnection();
+  try {
+    const loaded = await loadDelimited(connection, file);
+    await loaded.dispose?.();
+    return loaded;
+  } finally {
+    await closeConnection(connection);
+  }
 }

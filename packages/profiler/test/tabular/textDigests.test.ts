@@ -3,12 +3,11 @@
  * every statistic and the samples must still equal what is computed here from the values.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadDelimited } from '../../src/tabular/csvLoader.js';
-import { closeConnection, closeTabularEngine, openConnection } from '../../src/tabular/engine.js';
+import { closeTabularEngine } from '../../src/tabular/engine.js';
 import { profileTable } from '../../src/tabular/index.js';
 import { NULL_LIKE_TOKENS } from '../../src/tabular/missing.js';
 import { headSmallestBound } from '../../src/tabular/textDigests.js';
-import { column, tempDir } from './tabularTestKit.js';
+import { column, loadedShape, tempDir } from './tabularTestKit.js';
 
 const dir = tempDir();
 afterAll(async () => { await closeTabularEngine(); dir.remove(); });
@@ -62,14 +61,8 @@ describe('long text columns stored as digests', () => {
   const file = dir.write('long.csv', `id,${names.join(',')}\n${lines.join('\n')}\n`);
 
   it('stores the long columns as digests only', async () => {
-    const connection = await openConnection();
-    try {
-      const loaded = await loadDelimited(connection, file);
-      expect(loaded.parts.map((p) => p.digests)).toEqual([[{ index: 1, smallStored: true }, { index: 2, smallStored: true }, { index: 3, smallStored: false }]]);
-      await loaded.dispose?.();
-    } finally {
-      await closeConnection(connection);
-    }
+    const loaded = await loadedShape(file);
+    expect(loaded.parts.map((p) => p.digests)).toEqual([[{ index: 1, smallStored: true }, { index: 2, smallStored: true }, { index: 3, smallStored: false }]]);
   });
 
   it('gives the statistics and samples of the values themselves', async () => {
