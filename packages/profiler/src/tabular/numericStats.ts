@@ -85,9 +85,11 @@ function momentValueSql(column: NumericColumn): string {
 function columnSql(column: NumericColumn, inMemory: boolean): string {
   const v = numericValueSql(column);
   const quantiles = inMemory ? `quantile_cont(${v}, [${QUANTILES.join(', ')}])` : 'NULL';
-  // Distinct values are counted later, integers where min and max are known, and an estimate of
-  // their distinct count picks the way (groupedIntegers.ts). Only floats need their smallest magnitude.
-  if (isIntegral(column)) return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${quantiles}, approx_count_distinct(${v})`;
+  // Distinct values are counted later, integers where min and max are known; in large tables an
+  // estimate of their distinct count picks the way (groupedIntegers.ts). Only floats need their
+  // smallest magnitude.
+  const estimate = inMemory ? 'NULL' : `approx_count_distinct(${v})`;
+  if (isIntegral(column)) return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${quantiles}, ${estimate}`;
   return `count(${v}), CAST(min(${v}) AS DOUBLE), CAST(max(${v}) AS DOUBLE), ${quantiles}, ${smallestMagnitudeSql(momentValueSql(column))}`;
 }
 
