@@ -13,7 +13,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from './loadedTable.js';
 import { nullLikeSql } from './missing.js';
 import { columnIdent, quoteLiteral } from './sql.js';
-import { textResult, TOP_VALUES, type TextResult } from './textStats.js';
+import { frequentByHash, textResult, TOP_VALUES, type TextResult } from './textStats.js';
 
 /** A text column whose head values average at least this many characters is stored as digests. */
 export const LONG_TEXT_CHARS = 80;
@@ -93,23 +93,6 @@ async function smallestValues(connection: DuckDBConnection, table: string, sourc
   return smallest;
 }
 
-/**
- * Some hash is seen more than once (a repeated value, or rarely two values sharing a hash): the rows
- * of those hashes are grouped by value, re-read from the file; the top list merges their top values
- * with the smallest values of single-row hashes, ordered as ORDER BY n DESC, v.
- */
-async function withRepeatedHashes(connection: DuckDBConnection, table: string, source: string, index: number): Promise<{ repeatedValues: number; top: unknown }> {
-  const [c, h] = [columnIdent(index), hashIdent(index)];
-  const repeated = `(SELECT ${h} FROM ${table} WHERE ${h} IS NOT NULL GROUP BY ${h} HAVING count(*) > 1)`;
-  const sql = `WITH r AS MATERIALIZED ${repeated},
-    g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${source} WHERE ${c} IS NOT NULL AND hash(${c}) IN (SELECT ${h} FROM r) GROUP BY ${c}),
-    candidates AS ((SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP_VALUES})
-      UNION ALL (SELECT ${c} AS v, 1 AS n FROM ${source} WHERE ${c} IS NOT NULL AND hash(${c}) NOT IN (SELECT ${h} FROM r) ORDER BY ${c} LIMIT ${TOP_VALUES}))
-    SELECT (SELECT count(*) FROM g), (SELECT min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP_VALUES}) FROM candidates)`;
-  const [repeatedValues, top] = (await queryRows(connection, sql))[0] ?? [];
-  return { repeatedValues: Number(repeatedValues), top };
-}
-
 /** Text statistics of the digested columns of `table`, whose values `source` re-reads. */
 export async function digestedTextStatistics(connection: DuckDBConnection, table: string, source: string, digests: TextDigest[]): Promise<Map<number, TextResult>> {
   const counts: DigestCounts[] = [];
@@ -118,10 +101,12 @@ export async function digestedTextStatistics(connection: DuckDBConnection, table
   const smallest = await smallestValues(connection, table, source, digests.filter((d) => allSingle.has(d.index)));
   const results = new Map<number, TextResult>();
   for (const c of counts) {
-    const { repeatedValues, top } = allSingle.has(c.index) || c.count === 0
-      ? { repeatedValues: 0, top: smallest.get(c.index) ?? [] }
-      : await withRepeatedHashes(connection, table, source, c.index);
-    results.set(c.index, textResult([c.singles + repeatedValues, c.count, c.minLength, c.maxLength, c.nullLike, top]));
+    // Where a hash repeats (a repeated value, or rarely two values sharing it), the values are read from the file.
+    const h = hashIdent(c.index);
+    const { unique, top } = allSingle.has(c.index) || c.count === 0
+      ? { unique: c.singles, top: smallest.get(c.index) ?? [] }
+      : await frequentByHash(connection, `(SELECT ${h} AS k FROM ${table} WHERE ${h} IS NOT NULL)`, source, columnIdent(c.index));
+    results.set(c.index, textResult([unique, c.count, c.minLength, c.maxLength, c.nullLike, top]));
   }
   return results;
 }

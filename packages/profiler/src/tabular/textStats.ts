@@ -79,24 +79,32 @@ async function frequentSingle(connection: DuckDBConnection, table: string, index
 }
 
 /**
+ * Distinct values and the top list of a column by hash buckets, exact. `hashes` (a FROM item with a
+ * column k) holds the 64-bit hash of every non-NULL value, and `source` the values themselves in
+ * column `value`. A bucket of one row holds one value seen once; only the rows of buckets with more
+ * (repeated values, or a rare collision) are grouped by value. The top list merges their top values
+ * with the smallest values seen once, ordered as ORDER BY n DESC, v.
+ */
+export async function frequentByHash(connection: DuckDBConnection, hashes: string, source: string, value: string): Promise<{ unique: number; top: unknown }> {
+  const sql = `WITH h AS MATERIALIZED (SELECT k, count(*) AS n FROM ${hashes} GROUP BY k),
+    r AS MATERIALIZED (SELECT k FROM h WHERE n > 1),
+    g AS MATERIALIZED (SELECT ${value} AS v, count(*) AS n FROM ${source} WHERE ${value} IS NOT NULL AND hash(${value}) IN (SELECT k FROM r) GROUP BY ${value}),
+    candidates AS ((SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP_VALUES})
+      UNION ALL (SELECT ${value} AS v, 1 AS n FROM ${source} WHERE ${value} IS NOT NULL AND hash(${value}) NOT IN (SELECT k FROM r) ORDER BY ${value} LIMIT ${TOP_VALUES}))
+    SELECT (SELECT count(*) FROM h WHERE n = 1) + (SELECT count(*) FROM g), (SELECT min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP_VALUES}) FROM candidates)`;
+  const [unique, top] = (await queryRows(connection, sql))[0] ?? [];
+  return { unique: Number(unique), top };
+}
+
+/**
  * The same statistics when the distinct values themselves do not fit in memory (650,000 texts of
- * about 500 bytes under the 160 MB limit), still exact: values are first grouped by their 64-bit
- * hash, which is small. A bucket of one row holds one value seen once; only the rows of buckets
- * with more (repeated values, or a rare collision) are grouped by value. Singletons come after
- * every repeated value in the top list, in value order, as in ORDER BY n DESC, v.
+ * about 500 bytes under the 160 MB limit): values are first grouped by their hash, which is small
+ * (frequentByHash).
  */
 export async function frequentByHashBuckets(connection: DuckDBConnection, table: string, c: string): Promise<TextResult> {
-  const sql = `WITH h AS MATERIALIZED (SELECT hash(${c}) AS k, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL GROUP BY k),
-    repeated AS (SELECT k FROM h WHERE n > 1),
-    g AS MATERIALIZED (SELECT ${c} AS v, count(*) AS n FROM ${table} WHERE ${c} IS NOT NULL AND hash(${c}) IN (SELECT k FROM repeated) GROUP BY ${c})
-    SELECT (SELECT count(*) FROM h WHERE n = 1) + (SELECT count(*) FROM g), count(${c}), min(length(${c})), max(length(${c})),
-      count(${c}) FILTER (WHERE ${nullLikeSql(c)}),
-      (SELECT min_by({'v': v, 'n': n}, {'n': -n, 'v': v}, ${TOP_VALUES}) FROM g),
-      (SELECT list({'v': v, 'n': 1} ORDER BY v) FROM (SELECT ${c} AS v FROM ${table}
-        WHERE ${c} IS NOT NULL AND hash(${c}) NOT IN (SELECT k FROM repeated) ORDER BY ${c} LIMIT ${TOP_VALUES}))
-    FROM ${table}`;
-  const [unique, count, minLength, maxLength, nullLike, repeatedTop, singletons] = (await queryRows(connection, sql))[0] ?? [];
-  const top = [...((repeatedTop as unknown[] | null) ?? []), ...((singletons as unknown[] | null) ?? [])].slice(0, TOP_VALUES);
+  const lengths = `SELECT count(${c}), min(length(${c})), max(length(${c})), count(${c}) FILTER (WHERE ${nullLikeSql(c)}) FROM ${table}`;
+  const [count, minLength, maxLength, nullLike] = (await queryRows(connection, lengths))[0] ?? [];
+  const { unique, top } = await frequentByHash(connection, `(SELECT hash(${c}) AS k FROM ${table} WHERE ${c} IS NOT NULL)`, table, c);
   return textResult([unique, count, minLength, maxLength, nullLike, top]);
 }
 
