@@ -112,7 +112,8 @@ export function countValue(value: string, counts: FormatCounts): boolean {
       if (fitsInt64(value)) counts.int += 1;
     } else if (PADDED.test(value)) counts.padded += 1;
     // Every integer matches FLOAT, and one of fewer than 309 characters is a finite double.
-    if ((integer || FLOAT.test(value)) && (integer && value.length < 309 ? true : Number.isFinite(Number(value)))) counts.float += 1;
+    const float = integer ? value.length < 309 || Number.isFinite(Number(value)) : FLOAT.test(value) && Number.isFinite(Number(value));
+    if (float) counts.float += 1;
     if (value.includes(',')) countGrouped(value, counts);
     if (value.length >= 10) countTemporal(value, counts);
     return true;
