@@ -15,7 +15,8 @@ import { attachScratchDatabase, columnsPerLoad, uniqueTableName, withoutInsertio
 import { conversionSql, readType, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryColumns, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
 import { tokensAsNullSql } from './missing.js';
-import { inferColumn } from './rowInference.js';
+import { parseRecords } from './headParser.js';
+import { inferColumn, surelyText } from './rowInference.js';
 import { batchByWeight, columnIdent } from './sql.js';
 import { digestSelectSql, headSmallestBound, LONG_TEXT_CHARS, type TextDigest } from './textDigests.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
@@ -23,6 +24,8 @@ import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
 /** Cells read for type inference: many rows for narrow files, fewer (at least 100) for wide ones. */
 const INFERENCE_CELLS = 2_000_000;
 const INFERENCE_MAX_ROWS = 20_000;
+
+const TEXT: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
 
 class InvalidEncodingError extends Error {}
 
@@ -35,7 +38,7 @@ function columnNamesOf(sniff: SniffResult, warnings: string[]): string[] {
   return uniqueColumnNames(Array.from({ length: width }, (_, i) => first[i]));
 }
 
-type BaseOptions = Omit<CsvReadOptions, 'readTypes'> & { rejectsTable: string };
+type BaseOptions = Omit<CsvReadOptions, 'readTypes'>;
 
 /** read_csv parses every column; only the projected ones (`indexes`) are materialized. */
 function readTypesFor(width: number, indexes: readonly number[], typeOf: (index: number) => string): string[] {
@@ -61,30 +64,48 @@ const DIGEST_COLUMNS = 3;
 /** Head values a text column's typical length is taken from. */
 const LENGTH_SAMPLE = 100;
 
-function isLongText(values: Iterable<unknown>): boolean {
-  let [count, characters] = [0, 0];
-  for (const value of values) {
-    if (typeof value !== 'string' || value === '') continue;
-    [count, characters] = [count + 1, characters + value.length];
-    if (count === LENGTH_SAMPLE) break;
-  }
-  return count > 0 && characters / count >= LONG_TEXT_CHARS;
+function isLongText(values: readonly string[]): boolean {
+  const sample = values.slice(0, LENGTH_SAMPLE);
+  return sample.length > 0 && sample.reduce((sum, value) => sum + value.length, 0) / sample.length >= LONG_TEXT_CHARS;
 }
 
-async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number): Promise<HeadTypes> {
-  const limit = Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
+function inferenceRows(width: number): number {
+  return Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
+}
+
+/**
+ * The head's data rows as the JavaScript parser reads them, up to `limit` and only those of the
+ * table's width (read_csv rejects the others), so they begin the rows read_csv reads.
+ */
+function parsedHeadRows(source: CsvSource, sniff: SniffResult, width: number, limit: number): string[][] {
+  const { records } = parseRecords(source.head, sniff.delimiter, sniff.quote, limit + 1, source.complete);
+  return records.slice(sniff.header ? 1 : 0).filter((record) => record.length === width);
+}
+
+/**
+ * Types come from read_csv's first rows, except for columns the parsed head already shows to be
+ * text (surelyText): those are not read again, which keeps long texts out of the converted head
+ * (the 1 GB wide benchmark table's head took 100 MB of native memory with them). Lengths and the
+ * smallest-value bound come from the parsed head's non-empty values: a bound from any of the
+ * file's values bounds its smallest from above, and the digest statistics check it (textDigests.ts).
+ */
+async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number, parsed: string[][]): Promise<HeadTypes> {
+  const limit = inferenceRows(width);
   const head: HeadTypes = { types: [], withTokens: [], long: [], smallestBound: [] };
   for (const indexes of columnRanges(width)) {
-    const options = { ...base, readTypes: readTypesFor(width, indexes, () => 'VARCHAR') };
+    const parsedValues = new Map(indexes.map((i) => [i, parsed.flatMap((record) => (record[i] ? [record[i]] : []))]));
+    const read = indexes.filter((i) => !surelyText(parsedValues.get(i)!, limit));
+    const options = { ...base, readTypes: readTypesFor(width, read, () => 'VARCHAR') };
     try {
-      const rows = await queryColumns(connection, `SELECT ${indexes.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
-      for (const [k] of indexes.entries()) {
-        const { type, withTokens } = inferColumn(rows.values(k), rows.rowCount, base.delimiter);
+      const rows = read.length === 0 ? undefined : await queryColumns(connection, `SELECT ${read.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
+      for (const index of indexes) {
+        const position = read.indexOf(index);
+        const { type, withTokens } = rows && position >= 0 ? inferColumn(rows.values(position), rows.rowCount, base.delimiter) : { type: TEXT, withTokens: false };
+        const long = type.dataType === 'sc:Text' && isLongText(parsedValues.get(index)!);
         head.types.push(type);
         head.withTokens.push(withTokens);
-        const long = type.dataType === 'sc:Text' && isLongText(rows.values(k));
         head.long.push(long);
-        head.smallestBound.push(long ? headSmallestBound(rows.values(k)) : undefined);
+        head.smallestBound.push(long ? headSmallestBound(parsedValues.get(index)!) : undefined);
       }
     } finally {
       await dropRejects(connection, base.rejectsTable);
@@ -105,7 +126,8 @@ async function createTable(connection: DuckDBConnection, table: string, select: 
 interface PartLoad { summary: RejectSummary; types: ColumnType[]; unparsed: number[]; orderedSource: string; digests: TextDigest[] }
 
 function orderedSource(options: CsvReadOptions, select: string): string {
-  return `(SELECT ${select} FROM ${readCsvSql({ ...options, rejectsTable: undefined })})`;
+  // Its own rejects tables, one row per read: they live until the connection closes.
+  return `(SELECT ${select} FROM ${readCsvSql({ ...options, rejectsTable: `${options.rejectsTable}_ordered`, rejectsLimit: 1 })})`;
 }
 
 /**
@@ -138,8 +160,7 @@ async function loadTyped(connection: DuckDBConnection, base: BaseOptions, head: 
   const digests = digestedColumns(head, part, ordered);
   const stored = part.indexes.map((i) => (digests.some((d) => d.index === i) ? digestSelectSql(i, head.smallestBound[i]) : columns.get(i)!.select)).join(', ');
   const select = part.indexes.map((i) => columns.get(i)!.select).join(', ');
-  const text: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
-  const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : text));
+  const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : TEXT));
   try {
     const summary = await createTable(connection, part.table, stored, options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();
@@ -190,7 +211,7 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const warnings: string[] = [];
   const names = columnNamesOf(sniff, warnings);
   const base = { path: source.path, gzip: source.gzip, delimiter: sniff.delimiter, quote: sniff.quote, header: sniff.header, rejectsTable: `${table}_rejects` };
-  const head = await inferFromHead(connection, base, names.length);
+  const head = await inferFromHead(connection, base, names.length, parsedHeadRows(source, sniff, names.length, inferenceRows(names.length)));
   const candidates = head.types;
   const types = [...candidates];
   const unparsed = candidates.map(() => 0);

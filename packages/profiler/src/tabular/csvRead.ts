@@ -20,13 +20,18 @@ export interface CsvReadOptions {
    * as text, because whether they are missing depends on the column's type (missing.ts).
    */
   readTypes: string[];
-  /** Where rejected rows are recorded; without it they are skipped all the same, silently. */
-  rejectsTable?: string;
+  /**
+   * Where rejected rows are recorded. Every read records them: without store_rejects, DuckDB 1.5.6's
+   * parallel reader returned no rows at all from a file with a stray quote in one row.
+   */
+  rejectsTable: string;
+  /** Rejected rows recorded per file (default: all); a bound for reads that only repeat a load's. */
+  rejectsLimit?: number;
 }
 
 export function readCsvSql(options: CsvReadOptions): string {
-  const rejects = options.rejectsTable === undefined ? '' : `, store_rejects = true,
-    rejects_table = ${quoteLiteral(options.rejectsTable)}, rejects_scan = ${quoteLiteral(`${options.rejectsTable}_scan`)}`;
+  const rejects = `, store_rejects = true, rejects_table = ${quoteLiteral(options.rejectsTable)},
+    rejects_scan = ${quoteLiteral(`${options.rejectsTable}_scan`)}, rejects_limit = ${options.rejectsLimit ?? 0}`;
   const columns = options.readTypes.map((type, index) => `${quoteLiteral(columnIdent(index))}: ${quoteLiteral(type)}`);
   return `read_csv(${quoteLiteral(options.path)}, header = ${options.header}, delim = ${quoteLiteral(options.delimiter)},
     quote = ${quoteLiteral(options.quote)}, escape = ${quoteLiteral(options.quote)}, nullstr = '',

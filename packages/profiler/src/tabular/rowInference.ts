@@ -1,5 +1,5 @@
 /** Candidate column types from string values (a file's head, or every row of an in-memory table). */
-import { countValue, decideType, emptyCounts, toleranceFor, type ColumnType } from './inference.js';
+import { countValue, decideType, emptyCounts, toleranceFor, type ColumnType, type FormatCounts } from './inference.js';
 import { isNullLike } from './missing.js';
 
 const TEXT: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
@@ -10,13 +10,15 @@ export interface InferredColumn {
   withTokens: boolean;
 }
 
+type Scan = { counts: FormatCounts; withTokens: boolean } | 'text';
+
 /**
- * One column's candidate type from its values (`rowCount` of them at most). Empty fields and
- * null-like tokens are no evidence of a type (missing.ts). Reading stops once more values fit no
- * type than the tolerance of `rowCount` values allows: whatever follows, the column is text, and a
- * head of long texts is then barely read.
+ * Counts the formats of the values (`rowCount` of them at most). Empty fields and null-like tokens
+ * are no evidence of a type (missing.ts). Reading stops once more values fit no type than the
+ * tolerance of `rowCount` values allows: whatever follows, the column is text, and a head of long
+ * texts is then barely read.
  */
-export function inferColumn(values: Iterable<unknown>, rowCount: number, delimiter: string): InferredColumn {
+function scanColumn(values: Iterable<unknown>, rowCount: number): Scan {
   const counts = emptyCounts();
   const tolerance = toleranceFor(rowCount);
   let typeless = 0;
@@ -24,10 +26,25 @@ export function inferColumn(values: Iterable<unknown>, rowCount: number, delimit
   for (const value of values) {
     if (typeof value !== 'string' || value === '') continue;
     if (isNullLike(value)) withTokens = true;
-    else if (!countValue(value, counts) && ++typeless > tolerance) return { type: TEXT, withTokens: false };
+    else if (!countValue(value, counts) && ++typeless > tolerance) return 'text';
   }
-  const type = decideType(counts, delimiter);
-  return { type, withTokens: withTokens && type.dataType !== 'sc:Text' };
+  return { counts, withTokens };
+}
+
+/** One column's candidate type from its values (`rowCount` of them at most). */
+export function inferColumn(values: Iterable<unknown>, rowCount: number, delimiter: string): InferredColumn {
+  const scan = scanColumn(values, rowCount);
+  if (scan === 'text') return { type: TEXT, withTokens: false };
+  const type = decideType(scan.counts, delimiter);
+  return { type, withTokens: scan.withTokens && type.dataType !== 'sc:Text' };
+}
+
+/**
+ * The values alone make the column text for any `rowCount` or fewer values that begin with them
+ * (inferColumn would stop reading there, whatever follows).
+ */
+export function surelyText(values: Iterable<unknown>, rowCount: number): boolean {
+  return scanColumn(values, rowCount) === 'text';
 }
 
 export function inferColumnTypes(rows: readonly (readonly unknown[])[], columnCount: number, delimiter: string): ColumnType[] {

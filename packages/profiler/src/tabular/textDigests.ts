@@ -80,16 +80,19 @@ async function digestCounts(connection: DuckDBConnection, table: string, index: 
 
 /**
  * Every value is seen once: the most frequent ones are the smallest, in value order (as ORDER BY
- * n DESC, v), from the stored small values or else from the file.
+ * n DESC, v), from the stored small values or else from the file. Fewer stored values than that
+ * mean the head's bound missed (a head value the load did not read): those are read from the file.
  */
-async function smallestValues(connection: DuckDBConnection, table: string, source: string, digests: TextDigest[]): Promise<Map<number, unknown[]>> {
+async function smallestValues(connection: DuckDBConnection, table: string, source: string, digests: TextDigest[], counts: Map<number, number>): Promise<Map<number, unknown[]>> {
   const smallest = new Map<number, unknown[]>();
-  for (const [from, of, ident] of [[table, true, smallIdent], [source, false, columnIdent]] as const) {
-    const columns = digests.filter((d) => d.smallStored === of);
-    if (columns.length === 0) continue;
+  const read = async (from: string, ident: (index: number) => string, columns: TextDigest[]): Promise<void> => {
+    if (columns.length === 0) return;
     const row = (await queryRows(connection, `SELECT ${columns.map((d) => `min(${ident(d.index)}, ${TOP_VALUES})`).join(', ')} FROM ${from}`))[0] ?? [];
     columns.forEach((d, k) => smallest.set(d.index, ((row[k] as unknown[] | null) ?? []).map((v) => ({ v, n: 1 }))));
-  }
+  };
+  await read(table, smallIdent, digests.filter((d) => d.smallStored));
+  const complete = (d: TextDigest): boolean => (smallest.get(d.index)?.length ?? 0) >= Math.min(TOP_VALUES, counts.get(d.index) ?? 0);
+  await read(source, columnIdent, digests.filter((d) => !d.smallStored || !complete(d)));
   return smallest;
 }
 
@@ -98,7 +101,7 @@ export async function digestedTextStatistics(connection: DuckDBConnection, table
   const counts: DigestCounts[] = [];
   for (const { index } of digests) counts.push(await digestCounts(connection, table, index));
   const allSingle = new Set(counts.filter((c) => c.count > 0 && c.repeatedHashes === 0).map((c) => c.index));
-  const smallest = await smallestValues(connection, table, source, digests.filter((d) => allSingle.has(d.index)));
+  const smallest = await smallestValues(connection, table, source, digests.filter((d) => allSingle.has(d.index)), new Map(counts.map((c) => [c.index, c.count])));
   const results = new Map<number, TextResult>();
   for (const c of counts) {
     // Where a hash repeats (a repeated value, or rarely two values sharing it), the values are read from the file.

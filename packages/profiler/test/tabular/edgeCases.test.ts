@@ -50,6 +50,15 @@ describe('degenerate files', () => {
     expect(column(profile, 'text').statistics).toMatchObject({ maxLength: longValue.length, uniqueCount: 8 });
   });
 
+  it('skips a row with a stray quote and samples the others', async () => {
+    const rows = Array.from({ length: 3_000 }, (_, i) => `${i},name ${i}`);
+    const profile = await profileText('stray-quote.csv', `id,name\n0,"bad"row"\n${rows.join('\n')}\n`);
+    expect(profile.rowCount).toBe(3_000);
+    expect(profile.warnings).toEqual(['1 row(s) skipped (unquoted value), first at line 2']);
+    expect(column(profile, 'name').sample).toEqual(Array.from({ length: 10 }, (_, i) => `name ${i}`));
+    expect(profile.examples[0]).toEqual({ id: 0, name: 'name 0' });
+  });
+
   it('bins a float column whose range overflows a double (-1e308..1e308)', async () => {
     const profile = await profileText('huge-range.csv', 'x,label\n-1e308,a\n1e308,b\n0.5,c\n');
     const s = column(profile, 'x').statistics;

@@ -21,13 +21,13 @@ const repeated = (i: number): string => {
   if (i % 7 === 0) return long(100 + (i % 2), ' 🦆🦆');
   return long(i);
 };
-/** More rows than the head of 20,000 that types are inferred from (and small values bounded by). */
+/** More rows than the head of 20,000 that types are inferred from (small values are bounded in its first MB). */
 const ROWS = 24_000;
 const HEAD_ROWS = 20_000;
 /** All distinct; the smallest values come after the head. */
 const distinct = (i: number): string => (i >= HEAD_ROWS + 100 ? `a${long(i)}` : long(i));
 /** Fewer than 5 values in the head: its small values cannot be bounded there. */
-const sparse = (i: number): string => (i >= HEAD_ROWS - 2 ? long(i, ' sparse') : '');
+const sparse = (i: number): string => (i === 10 || i === 11 || i >= HEAD_ROWS - 2 ? long(i, ' sparse') : '');
 const quoted = (value: string): string => (value === '' ? '' : `"${value.replaceAll('"', '""')}"`);
 
 function expected(values: string[]) {
@@ -76,6 +76,22 @@ describe('long text columns stored as digests', () => {
       expect(profiled.sample).toEqual(sample);
     }
     expect(profile.examples[2]).toMatchObject({ id: 2, distinct: distinct(2), repeated: repeated(2) });
+  });
+});
+
+describe('a digested column whose head holds rows read_csv rejects', () => {
+  // The head's JavaScript parser reads `"a…"x"` as a value; read_csv rejects the row (a stray quote).
+  // The smallest-value bound then comes from values the table does not hold.
+  const values = Array.from({ length: 3_000 }, (_, i) => long(i));
+  const rejected = Array.from({ length: 5 }, (_, i) => `${i},"a${i} ${'x'.repeat(100)}"x"`);
+  const file = dir.write('rejected-head.csv', `id,text\n${rejected.join('\n')}\n${values.map((v, i) => `${i},${quoted(v)}`).join('\n')}\n`);
+
+  it('still gives the smallest values the table holds', async () => {
+    const loaded = await loadedShape(file);
+    expect(loaded.parts.map((p) => p.digests)).toEqual([[{ index: 1, smallStored: true }]]);
+    const profile = await profileTable({ kind: 'delimited', path: file });
+    expect(profile.rowCount).toBe(values.length);
+    expect(column(profile, 'text').statistics).toMatchObject(expected(values).statistics);
   });
 });
 
