@@ -1,4 +1,5 @@
 import type { Job, JobSpecFactory } from '@dataset-profiler/core';
+import { PROFILER_PROCESS_ENV } from '@dataset-profiler/profiler/process-environment';
 import type { LambdaConfig } from './config.js';
 
 /**
@@ -11,6 +12,7 @@ export const rayJobSpec = ({ aws, lambda, edge }: LambdaConfig): JobSpecFactory 
   submissionId: job.jobId,
   entrypoint: lambda.RAY_JOB_ENTRYPOINT,
   env: {
+    ...PROFILER_PROCESS_ENV,
     JOB_ID: job.jobId,
     PROFILER_BACKEND: 'aws',
     AWS_REGION: aws.AWS_REGION,

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadAwsConfig } from '@dataset-profiler/aws';
-import { parseLocalConfig } from '@dataset-profiler/local';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseLocalConfig, wireLocal } from '@dataset-profiler/local';
+import { PROFILER_PROCESS_ENV } from '@dataset-profiler/profiler/process-environment';
 import { parseLambdaConfig } from '../../functions/aws/config.js';
 import { rayJobSpec } from '../../functions/aws/rayJobSpec.js';
 import { parseJobConfig } from '../../functions/job/jobConfig.js';
@@ -42,8 +46,28 @@ describe('the Ray submission the dispatcher makes on AWS', () => {
     expect(Object.values(spec.env ?? {}).every((value) => typeof value === 'string')).toBe(true);
   });
 
+  it('starts the job with the allocator settings a profiling process needs', () => {
+    const spec = rayJobSpec(parseLambdaConfig(DEPLOYED))(aJob());
+    expect(spec.env).toMatchObject({ MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '131072' });
+  });
+
   it('refuses a Lambda configuration without an s3:// data root or a Ray address, naming the variable', () => {
     expect(() => parseLambdaConfig({ ...DEPLOYED, DATA_ROOT: '/mnt/data' })).toThrow(/DATA_ROOT: must be an s3:\/\/bucket\/prefix URI/);
     expect(() => parseLambdaConfig({ ...DEPLOYED, RAY_ADDRESS: undefined })).toThrow(/RAY_ADDRESS/);
+  });
+});
+
+describe('the job the local runner starts', () => {
+  it('gets the allocator settings a profiling process needs, beside its own variables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'local-spec-'));
+    try {
+      const config = parseLocalConfig({ DATA_DIR: join(dir, 'state'), DATA_ROOT: join(dir, 'data'), RAY_ADDRESS: '' });
+      const { specFor, runner } = await wireLocal(config, '/opt/profile-job.js');
+      const spec = specFor(aJob());
+      await runner.close();
+      expect(spec.env).toMatchObject({ ...PROFILER_PROCESS_ENV, JOB_ID: JOB_ID, DATA_ROOT: join(dir, 'data') });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CircuitBreaker, SystemClock, type Job, type JobSpecFactory, type Services } from '@dataset-profiler/core';
 import { bootstrapAws, createAwsClients, parseS3Uri, S3Datasets, wireAws, type AwsConfig } from '@dataset-profiler/aws';
+import { PROFILER_PROCESS_ENV } from '@dataset-profiler/profiler/process-environment';
 import { createRayJobs, type ClosableRayJobs } from '@dataset-profiler/ray';
 import type { LocalConfig } from './config.js';
 import { FileCircuitStore } from './FileCircuitStore.js';
@@ -31,6 +32,7 @@ const localJobSpec = (config: LocalConfig, jobScript: string): JobSpecFactory =>
   entrypoint: config.RAY_JOB_ENTRYPOINT ?? `${JSON.stringify(process.execPath)} --enable-source-maps ${JSON.stringify(jobScript)}`,
   // The job reads its request from the job store: a 1 MiB request would not fit in an environment variable.
   env: {
+    ...PROFILER_PROCESS_ENV,
     JOB_ID: job.jobId,
     PROFILER_BACKEND: config.PROFILER_BACKEND,
     DATA_DIR: config.DATA_DIR,

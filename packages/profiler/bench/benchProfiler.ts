@@ -13,6 +13,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROFILER_PROCESS_ENV } from '../src/processEnvironment.js';
 import { BENCH_TABLES, generateBenchCsv } from './generateCsv.js';
 import { runChild, type ChildMode } from './benchChild.js';
 
@@ -50,7 +51,9 @@ async function benchFiles(args: string[]): Promise<string[]> {
 
 function measure(mode: ChildMode, file: string): Promise<Measurement> {
   const self = fileURLToPath(import.meta.url);
-  const child = spawn(process.execPath, [...process.execArgv, self, '--child', mode, file], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Both children as the runners start a profile job (processEnvironment.ts).
+  const env = { ...process.env, ...PROFILER_PROCESS_ENV };
+  const child = spawn(process.execPath, [...process.execArgv, self, '--child', mode, file], { stdio: ['ignore', 'pipe', 'inherit'], env });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => { output += chunk.toString(); });
   return new Promise((done, fail) => {

@@ -102,11 +102,19 @@ function countGrouped(value: string, counts: FormatCounts): void {
  * Adds one non-missing value to the per-format counts of its column. Returns false when the value
  * can be of no type but text (it counts for none of them); true may still mean text.
  */
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+
 export function countValue(value: string, counts: FormatCounts): boolean {
   counts.nonMissing += 1;
   const first = value.charCodeAt(0);
-  const numericStart = (first >= 48 && first <= 57) || first === 45 || first === 43 || first === 46;
+  const numericStart = isDigit(first) || first === 45 || first === 43 || first === 46;
   if (numericStart) {
+    // A digit then `-` at index 4 (how dates begin) fits no number format: only the temporal ones can match.
+    const dateLike = value.charCodeAt(4) === 45 && isDigit(value.charCodeAt(3));
+    if (dateLike) {
+      if (value.length >= 10) countTemporal(value, counts);
+      return true;
+    }
     const integer = INT.test(value);
     if (integer) {
       if (fitsInt64(value)) counts.int += 1;
