@@ -69,43 +69,45 @@ function isLongText(values: readonly string[]): boolean {
   return sample.length > 0 && sample.reduce((sum, value) => sum + value.length, 0) / sample.length >= LONG_TEXT_CHARS;
 }
 
-function inferenceRows(width: number): number {
-  return Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
+/** The rows of the table's width (read_csv rejects the others), so they begin the rows read_csv reads. */
+function dataRows(records: string[][], header: boolean, width: number): string[][] {
+  return records.slice(header ? 1 : 0).filter((record) => record.length === width);
+}
+
+const nonEmptyValues = (rows: string[][], index: number): string[] => rows.flatMap((row) => (row[index] ? [row[index]] : []));
+
+/** What the JavaScript parser read of the head: the sniffed records, and the whole head on demand. */
+interface ParsedHead { sniffed: string[][]; whole: () => string[][] }
+
+function parsedHead(source: CsvSource, sniff: SniffResult, width: number): ParsedHead {
+  let whole: string[][] | undefined;
+  const parse = (): string[][] => dataRows(parseRecords(source.head, sniff.delimiter, sniff.quote, INFERENCE_MAX_ROWS + 1, source.complete).records, sniff.header, width);
+  return { sniffed: dataRows(sniff.head.records, sniff.header, width), whole: () => (whole ??= parse()) };
 }
 
 /**
- * The head's data rows as the JavaScript parser reads them, up to `limit` and only those of the
- * table's width (read_csv rejects the others), so they begin the rows read_csv reads.
- */
-function parsedHeadRows(source: CsvSource, sniff: SniffResult, width: number, limit: number): string[][] {
-  const { records } = parseRecords(source.head, sniff.delimiter, sniff.quote, limit + 1, source.complete);
-  return records.slice(sniff.header ? 1 : 0).filter((record) => record.length === width);
-}
-
-/**
- * Types come from read_csv's first rows, except for columns the parsed head already shows to be
+ * Types come from read_csv's first rows, except for columns the sniffed records already show to be
  * text (surelyText): those are not read again, which keeps long texts out of the converted head
- * (the 1 GB wide benchmark table's head took 100 MB of native memory with them). Lengths and the
- * smallest-value bound come from the parsed head's non-empty values: a bound from any of the
- * file's values bounds its smallest from above, and the digest statistics check it (textDigests.ts).
+ * (the 1 GB wide benchmark table's head took about 100 MB of native memory with them). A long
+ * text's smallest-value bound comes from the whole parsed head: a bound from any of the file's
+ * values bounds its smallest from above, and the digest statistics check it (textDigests.ts).
  */
-async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number, parsed: string[][]): Promise<HeadTypes> {
-  const limit = inferenceRows(width);
+async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number, parsed: ParsedHead): Promise<HeadTypes> {
+  const limit = Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
   const head: HeadTypes = { types: [], withTokens: [], long: [], smallestBound: [] };
   for (const indexes of columnRanges(width)) {
-    const parsedValues = new Map(indexes.map((i) => [i, parsed.flatMap((record) => (record[i] ? [record[i]] : []))]));
-    const read = indexes.filter((i) => !surelyText(parsedValues.get(i)!, limit));
+    const read = indexes.filter((i) => !surelyText(nonEmptyValues(parsed.sniffed, i), limit));
     const options = { ...base, readTypes: readTypesFor(width, read, () => 'VARCHAR') };
     try {
       const rows = read.length === 0 ? undefined : await queryColumns(connection, `SELECT ${read.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
       for (const index of indexes) {
         const position = read.indexOf(index);
         const { type, withTokens } = rows && position >= 0 ? inferColumn(rows.values(position), rows.rowCount, base.delimiter) : { type: TEXT, withTokens: false };
-        const long = type.dataType === 'sc:Text' && isLongText(parsedValues.get(index)!);
+        const long = type.dataType === 'sc:Text' && isLongText(nonEmptyValues(parsed.sniffed, index));
         head.types.push(type);
         head.withTokens.push(withTokens);
         head.long.push(long);
-        head.smallestBound.push(long ? headSmallestBound(parsedValues.get(index)!) : undefined);
+        head.smallestBound.push(long ? headSmallestBound(nonEmptyValues(parsed.whole(), index)) : undefined);
       }
     } finally {
       await dropRejects(connection, base.rejectsTable);
@@ -211,7 +213,7 @@ async function loadSource(connection: DuckDBConnection, source: CsvSource, table
   const warnings: string[] = [];
   const names = columnNamesOf(sniff, warnings);
   const base = { path: source.path, gzip: source.gzip, delimiter: sniff.delimiter, quote: sniff.quote, header: sniff.header, rejectsTable: `${table}_rejects` };
-  const head = await inferFromHead(connection, base, names.length, parsedHeadRows(source, sniff, names.length, inferenceRows(names.length)));
+  const head = await inferFromHead(connection, base, names.length, parsedHead(source, sniff, names.length));
   const candidates = head.types;
   const types = [...candidates];
   const unparsed = candidates.map(() => 0);
