@@ -16,7 +16,8 @@ import { conversionSql, readType, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryColumns, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
 import { tokensAsNullSql } from './missing.js';
 import { parseRecords } from './headParser.js';
-import { inferColumn, surelyText } from './rowInference.js';
+import { inferColumn, surelyText, type InferredColumn } from './rowInference.js';
+import { inferByShape } from './shapeInference.js';
 import { batchByWeight, columnIdent } from './sql.js';
 import { digestSelectSql, headSmallestBound, LONG_TEXT_CHARS, type TextDigest } from './textDigests.js';
 import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
@@ -86,8 +87,9 @@ function parsedHead(source: CsvSource, sniff: SniffResult, width: number): Parse
 }
 
 /**
- * Types come from read_csv's first rows, except for columns the sniffed records already show to be
- * text (surelyText): those are not read again, which keeps long texts out of the converted head
+ * Types come from read_csv's first rows: in SQL where every value has a plain shape
+ * (shapeInference.ts), else from the values in JavaScript. Columns the sniffed records already show
+ * to be text (surelyText) are not read again, which keeps long texts out of the converted head
  * (the 1 GB wide benchmark table's head took about 100 MB of native memory with them). A long
  * text's smallest-value bound comes from the whole parsed head: a bound from any of the file's
  * values bounds its smallest from above, and the digest statistics check it (textDigests.ts).
@@ -95,17 +97,19 @@ function parsedHead(source: CsvSource, sniff: SniffResult, width: number): Parse
 async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, width: number, parsed: ParsedHead): Promise<HeadTypes> {
   const limit = Math.max(100, Math.min(INFERENCE_MAX_ROWS, Math.floor(INFERENCE_CELLS / width)));
   const head: HeadTypes = { types: [], withTokens: [], long: [], smallestBound: [] };
+  const headSql = (indexes: number[]): string => `(SELECT ${indexes.map(columnIdent).join(', ')} FROM ${readCsvSql({ ...base, readTypes: readTypesFor(width, indexes, () => 'VARCHAR') })} LIMIT ${limit})`;
   for (const indexes of columnRanges(width)) {
     const read = indexes.filter((i) => !surelyText(nonEmptyValues(parsed.sniffed, i), limit));
-    const options = { ...base, readTypes: readTypesFor(width, read, () => 'VARCHAR') };
     try {
-      const rows = read.length === 0 ? undefined : await queryColumns(connection, `SELECT ${read.map(columnIdent).join(', ')} FROM ${readCsvSql(options)} LIMIT ${limit}`);
+      const shaped = read.length === 0 ? new Map<number, InferredColumn>() : await inferByShape(connection, headSql(read), read, base.delimiter);
+      const rest = read.filter((i) => !shaped.has(i));
+      const rows = rest.length === 0 ? undefined : await queryColumns(connection, `SELECT * FROM ${headSql(rest)}`);
       for (const index of indexes) {
-        const position = read.indexOf(index);
-        const { type, withTokens } = rows && position >= 0 ? inferColumn(rows.values(position), rows.rowCount, base.delimiter) : { type: TEXT, withTokens: false };
-        const long = type.dataType === 'sc:Text' && isLongText(nonEmptyValues(parsed.sniffed, index));
-        head.types.push(type);
-        head.withTokens.push(withTokens);
+        const position = rest.indexOf(index);
+        const inferred = shaped.get(index) ?? (rows && position >= 0 ? inferColumn(rows.values(position), rows.rowCount, base.delimiter) : { type: TEXT, withTokens: false });
+        const long = inferred.type.dataType === 'sc:Text' && isLongText(nonEmptyValues(parsed.sniffed, index));
+        head.types.push(inferred.type);
+        head.withTokens.push(inferred.withTokens);
         head.long.push(long);
         head.smallestBound.push(long ? headSmallestBound(nonEmptyValues(parsed.whole(), index)) : undefined);
       }
