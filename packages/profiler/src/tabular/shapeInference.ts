@@ -58,27 +58,25 @@ export function shapeSql(ident: string): string {
     WHEN ${nullLikeSql(ident)} THEN ${SHAPE.token} END`;
 }
 
-const shapeIdent = (index: number): string => `shape${index}`;
-
 /**
  * The inferred type of each of `indexes` (columns of `head`, an SQL FROM item of VARCHARs) whose
- * values all have a shape; the others are absent.
+ * values all have a shape; the others are absent. The head is unpivoted to one value a row, so the
+ * statement has one shape expression whatever the width (one per column made a 500-column range's
+ * statement half a megabyte, and 10,000 columns took three times as long to profile).
  */
 export async function inferByShape(connection: DuckDBConnection, head: string, indexes: readonly number[], delimiter: string): Promise<Map<number, InferredColumn>> {
-  const shapes = indexes.map((i) => `${shapeSql(columnIdent(i))} AS ${shapeIdent(i)}`).join(', ');
-  const counts = indexes.map((i) => {
-    const s = shapeIdent(i);
-    return `count(${columnIdent(i)}), count(${s}), ${Object.values(SHAPE).map((shape) => `count_if(${s} = ${shape})`).join(', ')}`;
-  });
-  const row = (await queryRows(connection, `SELECT ${counts.join(', ')} FROM (SELECT *, ${shapes} FROM ${head})`))[0] ?? [];
+  const counts = Object.values(SHAPE).map((shape) => `count_if(s = ${shape})`).join(', ');
+  const values = `SELECT k, ${shapeSql('v')} AS s FROM (UNPIVOT ${head} ON COLUMNS(*) INTO NAME k VALUE v)`;
+  const rows = await queryRows(connection, `SELECT k, count(*), count(s), ${counts} FROM (${values}) GROUP BY k`);
+  const byColumn = new Map(rows.map(([k, ...fields]) => [String(k), fields.map(Number)]));
   const inferred = new Map<number, InferredColumn>();
-  indexes.forEach((index, k) => {
-    const fields = 2 + Object.keys(SHAPE).length;
-    const [values, shaped, integer, decimal, padded, boolean, date, dateTime, token] = row.slice(k * fields, (k + 1) * fields).map(Number) as number[];
-    if (values !== shaped) return;
-    const c = { ...emptyCounts(), nonMissing: values! - token!, int: integer!, float: integer! + decimal! + padded!, padded: padded!, bool: boolean!, date: date!, dateTime: dateTime! };
+  for (const index of indexes) {
+    // A column with no value in the head has no row (UNPIVOT drops NULLs).
+    const [total, shaped, integer, decimal, padded, boolean, date, dateTime, token] = byColumn.get(columnIdent(index)) ?? Array<number>(2 + Object.keys(SHAPE).length).fill(0);
+    if (total !== shaped) continue;
+    const c = { ...emptyCounts(), nonMissing: total! - token!, int: integer!, float: integer! + decimal! + padded!, padded: padded!, bool: boolean!, date: date!, dateTime: dateTime! };
     const type = decideType(c, delimiter);
     inferred.set(index, { type, withTokens: token! > 0 && type.dataType !== 'sc:Text' });
-  });
+  }
   return inferred;
 }
