@@ -12,7 +12,7 @@ import { checkFastLoad } from './fastPathCheck.js';
 import { modalFieldCount, sniffDialect, type SniffResult } from './dialect.js';
 import { isOutOfMemoryError } from './duckdbErrors.js';
 import { attachScratchDatabase, columnsPerLoad, uniqueTableName, withoutInsertionOrder } from './engine.js';
-import { conversionSql, readType, type ColumnType } from './inference.js';
+import { conversionSql, readType, TEXT_TYPE, type ColumnType } from './inference.js';
 import { columnRanges, countRows, dropTables, queryColumns, type LoadedColumn, type LoadedTable, type TablePart } from './loadedTable.js';
 import { tokensAsNullSql } from './missing.js';
 import { parseRecords } from './headParser.js';
@@ -25,8 +25,6 @@ import { buildTypedFromRaw, verifyTypes } from './typedFromRaw.js';
 /** Cells read for type inference: many rows for narrow files, fewer (at least 100) for wide ones. */
 const INFERENCE_CELLS = 2_000_000;
 const INFERENCE_MAX_ROWS = 20_000;
-
-const TEXT: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
 
 class InvalidEncodingError extends Error {}
 
@@ -88,7 +86,8 @@ function parsedHead(source: CsvSource, sniff: SniffResult, width: number): Parse
 
 /**
  * Types come from read_csv's first rows: in SQL where every value has a plain shape
- * (shapeInference.ts), else from the values in JavaScript. Columns the sniffed records already show
+ * (shapeInference.ts), else from the values in JavaScript, which reads those rows a second time
+ * for the columns left (no table is built for the head). Columns the sniffed records already show
  * to be text (surelyText) are not read again, which keeps long texts out of the converted head
  * (the 1 GB wide benchmark table's head took about 100 MB of native memory with them). A long
  * text's smallest-value bound comes from the whole parsed head: a bound from any of the file's
@@ -99,15 +98,16 @@ async function inferFromHead(connection: DuckDBConnection, base: BaseOptions, wi
   const head: HeadTypes = { types: [], withTokens: [], long: [], smallestBound: [] };
   const headSql = (indexes: number[]): string => `(SELECT ${indexes.map(columnIdent).join(', ')} FROM ${readCsvSql({ ...base, readTypes: readTypesFor(width, indexes, () => 'VARCHAR') })} LIMIT ${limit})`;
   for (const indexes of columnRanges(width)) {
-    const read = indexes.filter((i) => !surelyText(nonEmptyValues(parsed.sniffed, i), limit));
+    const sniffed = new Map(indexes.map((i) => [i, nonEmptyValues(parsed.sniffed, i)]));
+    const read = indexes.filter((i) => !surelyText(sniffed.get(i)!, limit));
     try {
       const shaped = read.length === 0 ? new Map<number, InferredColumn>() : await inferByShape(connection, headSql(read), read, base.delimiter);
       const rest = read.filter((i) => !shaped.has(i));
       const rows = rest.length === 0 ? undefined : await queryColumns(connection, `SELECT * FROM ${headSql(rest)}`);
       for (const index of indexes) {
         const position = rest.indexOf(index);
-        const inferred = shaped.get(index) ?? (rows && position >= 0 ? inferColumn(rows.values(position), rows.rowCount, base.delimiter) : { type: TEXT, withTokens: false });
-        const long = inferred.type.dataType === 'sc:Text' && isLongText(nonEmptyValues(parsed.sniffed, index));
+        const inferred = shaped.get(index) ?? (rows && position >= 0 ? inferColumn(rows.values(position), rows.rowCount, base.delimiter) : { type: TEXT_TYPE, withTokens: false });
+        const long = inferred.type.dataType === 'sc:Text' && isLongText(sniffed.get(index)!);
         head.types.push(inferred.type);
         head.withTokens.push(inferred.withTokens);
         head.long.push(long);
@@ -166,7 +166,7 @@ async function loadTyped(connection: DuckDBConnection, base: BaseOptions, head: 
   const digests = digestedColumns(head, part, ordered);
   const stored = part.indexes.map((i) => (digests.some((d) => d.index === i) ? digestSelectSql(i, head.smallestBound[i]) : columns.get(i)!.select)).join(', ');
   const select = part.indexes.map((i) => columns.get(i)!.select).join(', ');
-  const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : TEXT));
+  const partTypes = candidates.map((type, i) => (part.indexes.includes(i) ? type : TEXT_TYPE));
   try {
     const summary = await createTable(connection, part.table, stored, options);
     if (summary.invalidEncoding > 0) throw new InvalidEncodingError();

@@ -60,6 +60,9 @@ export interface FormatCounts {
   ambiguousComma: number;
 }
 
+/** Plain text: the type every column falls back to (frozen, so it can be shared). */
+export const TEXT_TYPE: ColumnType = Object.freeze({ dataType: 'sc:Text', format: 'plain', zoned: false });
+
 export function emptyCounts(): FormatCounts {
   return { nonMissing: 0, int: 0, padded: 0, float: 0, bool: 0, date: 0, dateTime: 0, zoned: 0, thousandsInt: 0, thousandsFloat: 0, decimalComma: 0, ambiguousComma: 0 };
 }
@@ -151,18 +154,17 @@ export function toleranceFor(nonMissing: number): number {
 
 /** Chooses the column type from the format counts of all (or a head sample of) its values. */
 export function decideType(c: FormatCounts, delimiter: string): ColumnType {
-  const text: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
-  if (c.nonMissing === 0) return text;
+  if (c.nonMissing === 0) return TEXT_TYPE;
   const fits = (count: number): boolean => count >= c.nonMissing - toleranceFor(c.nonMissing);
   if (fits(c.bool)) return { dataType: 'sc:Boolean', format: 'plain', zoned: false };
-  if (c.padded > 0) return text;
+  if (c.padded > 0) return TEXT_TYPE;
   if (fits(c.float)) {
     const integer = c.float === c.int;
     return { dataType: integer ? 'sc:Integer' : 'sc:Float', format: 'plain', zoned: false };
   }
   if (fits(c.date)) return { dataType: 'sc:Date', format: 'plain', zoned: false };
   if (fits(c.date + c.dateTime + c.zoned)) return { dataType: 'sc:DateTime', format: 'plain', zoned: c.zoned > 0 };
-  return groupedType(c, fits, delimiter) ?? text;
+  return groupedType(c, fits, delimiter) ?? TEXT_TYPE;
 }
 
 /** The DuckDB type each column is stored as. */
@@ -220,5 +222,5 @@ export function conversionSql(type: ColumnType, ident: string, fromText: boolean
 export function widerType(type: ColumnType): ColumnType {
   if (type.dataType === 'sc:Integer') return { ...type, dataType: 'sc:Float' };
   if (type.dataType === 'sc:Date') return { ...type, dataType: 'sc:DateTime' };
-  return { dataType: 'sc:Text', format: 'plain', zoned: false };
+  return TEXT_TYPE;
 }

@@ -1,8 +1,6 @@
 /** Candidate column types from string values (a file's head, or every row of an in-memory table). */
-import { countValue, decideType, emptyCounts, toleranceFor, type ColumnType, type FormatCounts } from './inference.js';
+import { countValue, decideType, emptyCounts, TEXT_TYPE, toleranceFor, type ColumnType, type FormatCounts } from './inference.js';
 import { isNullLike } from './missing.js';
-
-const TEXT: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
 
 export interface InferredColumn {
   type: ColumnType;
@@ -34,7 +32,7 @@ function scanColumn(values: Iterable<unknown>, rowCount: number): Scan {
 /** One column's candidate type from its values (`rowCount` of them at most). */
 export function inferColumn(values: Iterable<unknown>, rowCount: number, delimiter: string): InferredColumn {
   const scan = scanColumn(values, rowCount);
-  if (scan === 'text') return { type: TEXT, withTokens: false };
+  if (scan === 'text') return { type: TEXT_TYPE, withTokens: false };
   const type = decideType(scan.counts, delimiter);
   return { type, withTokens: scan.withTokens && type.dataType !== 'sc:Text' };
 }

@@ -4,7 +4,7 @@
  * Date → DateTime → Text), and only then the typed table is built.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { conversionSql, toleranceFor, widerType, type ColumnType } from './inference.js';
+import { conversionSql, TEXT_TYPE, toleranceFor, widerType, type ColumnType } from './inference.js';
 import { queryRows } from './loadedTable.js';
 import { nullLikeSql } from './missing.js';
 import { batchByWeight, columnIdent } from './sql.js';
@@ -47,8 +47,7 @@ type Verdict = { type: ColumnType; unparsed: number; done: boolean };
 
 function judge(type: ColumnType, [nonMissing = 0, parsed = 0, widerParsed = 0, padded = 0]: number[]): Verdict {
   const tolerance = toleranceFor(nonMissing);
-  const text: ColumnType = { dataType: 'sc:Text', format: 'plain', zoned: false };
-  if (padded > 0) return { type: text, unparsed: 0, done: true };
+  if (padded > 0) return { type: TEXT_TYPE, unparsed: 0, done: true };
   const wider = widerCandidate(type);
   if (wider && widerParsed > parsed && nonMissing - widerParsed <= tolerance) return { type: wider, unparsed: nonMissing - widerParsed, done: true };
   if (nonMissing - parsed <= tolerance) return { type, unparsed: nonMissing - parsed, done: true };
